@@ -1,0 +1,41 @@
+import { de, type Messages } from './de.ts';
+import { en } from './en.ts';
+
+export type { Messages } from './de.ts';
+export const LOCALES = ['de', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export type MessageKey = keyof Messages;
+
+const catalogs: Record<Locale, Messages> = { de, en };
+
+export function messages(locale: Locale): Messages {
+	return catalogs[locale];
+}
+
+/** Fills `{name}` placeholders. */
+export function format(template: string, values: Record<string, string | number>): string {
+	return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+}
+
+// German lives at the root, English under /en. The language is part of the address, so it needs
+// no cookie (only the session cookie may be set) and every page can be linked in either language.
+export function localeFromPath(pathname: string): Locale {
+	return pathname === '/en' || pathname.startsWith('/en/') ? 'en' : 'de';
+}
+
+export function stripLocale(pathname: string): string {
+	return localeFromPath(pathname) === 'en' ? pathname.slice(3) || '/' : pathname;
+}
+
+export function localizePath(path: string, locale: Locale): string {
+	if (locale === 'de') return path;
+	return path === '/' ? '/en' : `/en${path}`;
+}
+
+export function dateTimeFormat(locale: Locale): Intl.DateTimeFormat {
+	return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+		dateStyle: 'medium',
+		timeStyle: 'short',
+		timeZone: 'Europe/Berlin'
+	});
+}

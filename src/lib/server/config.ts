@@ -1,0 +1,116 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every environment variable Mitreden reads, validated once. Defaults make `npm start` work with
+ * nothing set (embedded database, demo data, mail to the local outbox); production refuses to
+ * start on a default that would be unsafe there.
+ */
+const flag = z
+	.enum(['0', '1', 'true', 'false', ''])
+	.optional()
+	.transform((v) => (v === undefined || v === '' ? undefined : v === '1' || v === 'true'));
+
+const schema = z.object({
+	NODE_ENV: z.string().optional(),
+	DEMO: flag,
+	ORIGIN: z
+		.url({ message: 'ORIGIN muss eine URL sein, z. B. https://mitreden.hennef.de' })
+		.optional(),
+	DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\//, 'DATABASE_URL muss mit postgres:// beginnen')
+		.optional(),
+	DATA_DIR: z.string().default('./data'),
+	SMTP_URL: z
+		.string()
+		.regex(/^smtps?:\/\//, 'SMTP_URL muss mit smtp:// oder smtps:// beginnen')
+		.optional(),
+	MAIL_FROM: z.string().default('Mitreden <mitreden@localhost>'),
+	EMBEDDED_WORKER: flag,
+	DEMO_PASSWORD: z.string().min(8, 'DEMO_PASSWORD braucht mindestens 8 Zeichen').optional(),
+	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+	LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+	SESSION_IDLE_HOURS: z.coerce
+		.number()
+		.int()
+		.min(1)
+		.max(24 * 90)
+		.default(24 * 7),
+	SESSION_ABSOLUTE_HOURS: z.coerce
+		.number()
+		.int()
+		.min(1)
+		.max(24 * 365)
+		.default(24 * 30),
+	RATE_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+	RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(5),
+	RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
+	SITE_NAME: z.string().max(100).default('Mitreden Hennef'),
+	OPERATOR_NAME: z.string().max(200).default('Stadt Hennef (Sieg)'),
+	OPERATOR_ADDRESS: z.string().max(500).default('Frankfurter Straße 97, 53773 Hennef (Sieg)'),
+	OPERATOR_EMAIL: z.email().default('mitreden@hennef.de'),
+	PRIVACY_OFFICER_EMAIL: z.email().default('datenschutz@hennef.de')
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env) {
+	const parsed = schema.safeParse(env);
+	if (!parsed.success) {
+		const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+		throw new Error(`Ungültige Konfiguration:\n${lines.join('\n')}`);
+	}
+	const e = parsed.data;
+	const production = e.NODE_ENV === 'production' || e.DEMO === false;
+	const demo = !production && e.DEMO !== false;
+	if (production && !e.ORIGIN) {
+		throw new Error(
+			'ORIGIN fehlt: im Produktivbetrieb muss ORIGIN die öffentliche Adresse nennen, z. B. https://mitreden.hennef.de'
+		);
+	}
+	if (production && !e.SMTP_URL) {
+		throw new Error(
+			'SMTP_URL fehlt: im Produktivbetrieb müssen Mails (Bestätigungs- und Passwort-Links) per SMTP versandt werden, z. B. smtp://user:pass@mail.hennef.de:587'
+		);
+	}
+	const origin = e.ORIGIN ?? `http://localhost:${env.PORT ?? '3000'}`;
+	return {
+		production,
+		demo,
+		origin,
+		secureCookies: origin.startsWith('https://'),
+		databaseUrl: e.DATABASE_URL,
+		dataDir: path.resolve(e.DATA_DIR),
+		smtpUrl: e.SMTP_URL,
+		mailFrom: e.MAIL_FROM,
+		// PGlite serves one process, so the worker must live inside the web process there.
+		demoPassword: e.DEMO_PASSWORD,
+		embeddedWorker: e.DATABASE_URL ? (e.EMBEDDED_WORKER ?? false) : true,
+		logLevel: e.LOG_LEVEL,
+		logFormat: e.LOG_FORMAT ?? (production ? 'json' : 'pretty'),
+		session: {
+			idleMs: e.SESSION_IDLE_HOURS * 3_600_000,
+			absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000
+		},
+		rateLimit: {
+			windowMs: e.RATE_LIMIT_WINDOW_MINUTES * 60_000,
+			perAccount: e.RATE_LIMIT_PER_ACCOUNT,
+			perAddress: e.RATE_LIMIT_PER_ADDRESS
+		},
+		site: {
+			name: e.SITE_NAME,
+			operatorName: e.OPERATOR_NAME,
+			operatorAddress: e.OPERATOR_ADDRESS,
+			operatorEmail: e.OPERATOR_EMAIL,
+			privacyOfficerEmail: e.PRIVACY_OFFICER_EMAIL
+		}
+	};
+}
+
+let cached: Config | undefined;
+
+export function config(): Config {
+	cached ??= loadConfig();
+	return cached;
+}
