@@ -7,6 +7,22 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+// Run by a system Node older than 22 (e.g. `node scripts/start.js` on Debian's Node 20): hand over
+// to the Node 24 the project installs, which strips TypeScript types from migrations and config.
+if (Number(process.versions.node.split('.')[0]) < 22) {
+	const bundled = path.join(root, 'node_modules', '.bin', 'node');
+	if (!fs.existsSync(bundled)) {
+		console.error(
+			'Mitreden braucht Node.js 22.12 oder neuer. Bitte zuerst `npm install` ausführen.'
+		);
+		process.exit(1);
+	}
+	const child = spawnSync(bundled, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+		stdio: 'inherit'
+	});
+	process.exit(child.status ?? 1);
+}
 const built = path.join(root, 'build', 'index.js');
 
 function newestMtime(target) {
@@ -40,4 +56,17 @@ if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sourceTime) {
 
 process.env.PORT ??= '3000';
 process.chdir(root);
+
+// Check the configuration before the server starts, so a missing or wrong variable is one clear
+// line, not a stack trace from inside the build.
+const { loadConfig } = await import(
+	pathToFileURL(path.join(root, 'src/lib/server/config.ts')).href
+);
+try {
+	loadConfig();
+} catch (err) {
+	console.error(err instanceof Error ? err.message : String(err));
+	process.exit(1);
+}
+
 await import(pathToFileURL(built).href);

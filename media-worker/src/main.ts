@@ -5,6 +5,13 @@ import { config } from '../../src/lib/server/config.ts';
 import { log } from '../../src/lib/server/log.ts';
 import { startWorkers } from './worker.ts';
 
+try {
+	config();
+} catch (err) {
+	console.error(err instanceof Error ? err.message : String(err));
+	process.exit(1);
+}
+
 if (!config().databaseUrl) {
 	log.error(
 		'Der eigenständige Worker braucht PostgreSQL (DATABASE_URL). Mit der eingebetteten Datenbank läuft er bereits im Webprozess (npm start).'

@@ -22,6 +22,8 @@ export type Db = Kysely<DB> | Transaction<DB>;
 export interface Database {
 	db: Kysely<DB>;
 	kind: 'postgres' | 'pglite';
+	/** The connection string, for pg-boss's own pool (PostgreSQL only). */
+	url?: string;
 	/** The embedded engine, handed to pg-boss so the queue shares it (PGlite serves one process). */
 	pglite?: PGlite;
 	close(): Promise<void>;
@@ -44,10 +46,15 @@ export async function openDatabase(opts: {
 		// An idle client losing its server must not crash the process; the next query reports it.
 		pool.on('error', () => {});
 		const db = new Kysely<DB>({ dialect: unavailableAware(new PostgresDialect({ pool })) });
-		return { db, kind: 'postgres', close: () => db.destroy() };
+		return { db, kind: 'postgres', url: opts.databaseUrl, close: () => db.destroy() };
 	}
-	fs.mkdirSync(opts.dataDir, { recursive: true });
-	const pglite = await PGlite.create(path.join(opts.dataDir, 'pglite'));
+	// `memory://` keeps the embedded database in memory (tests); anything else is a folder.
+	let location = 'memory://';
+	if (opts.dataDir !== 'memory://') {
+		fs.mkdirSync(opts.dataDir, { recursive: true });
+		location = path.join(opts.dataDir, 'pglite');
+	}
+	const pglite = await PGlite.create(location);
 	const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
 	return {
 		db,

@@ -37,7 +37,7 @@ export async function startQueue(database: Database, logger: Logger): Promise<Pg
 	const boss = database.pglite
 		? new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite', schema: PGBOSS_SCHEMA })
 		: new PgBoss({
-				connectionString: requireUrl(),
+				connectionString: database.url,
 				schema: PGBOSS_SCHEMA,
 				max: 4
 			});
@@ -48,12 +48,6 @@ export async function startQueue(database: Database, logger: Logger): Promise<Pg
 		await boss.updateQueue(name, options);
 	}
 	return boss;
-}
-
-function requireUrl(): string {
-	const url = process.env.DATABASE_URL;
-	if (!url) throw new Error('DATABASE_URL fehlt');
-	return url;
 }
 
 export async function enqueue<N extends QueueName>(
