@@ -1,9 +1,17 @@
-import { de, type Messages } from './de.ts';
-import { en } from './en.ts';
+import * as consultations from './consultations.ts';
+import { de as coreDe } from './de.ts';
+import { en as coreEn } from './en.ts';
+import * as surveys from './surveys.ts';
 
-export type { Messages } from './de.ts';
 export const LOCALES = ['de', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
+
+// One catalog per domain, so each capability keeps its texts beside the others'; German is the
+// source and each English catalog is typed against it.
+const de = { ...coreDe, ...consultations.de, ...surveys.de };
+const en: Messages = { ...coreEn, ...consultations.en, ...surveys.en };
+
+export type Messages = { [K in keyof typeof de]: string };
 export type MessageKey = keyof Messages;
 
 const catalogs: Record<Locale, Messages> = { de, en };
