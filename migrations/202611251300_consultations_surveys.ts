@@ -172,7 +172,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('participant_key', 'text', (c) => c.notNull())
 		.addColumn('user_id', 'uuid', (c) => c.references('users.id').onDelete('set null'))
 		.addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('draft', 'submitted')`))
+		// The working copy the participant edits page by page …
 		.addColumn('answers', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
+		// … and what was last submitted, the only thing results count. Editing a submitted response
+		// never leaves a half-changed version in the results.
+		.addColumn('submitted_answers', 'jsonb')
+		// Code and open mode: hash of the "Fortsetzungscode" that lets the same person continue or
+		// change the response later without an account or a cookie.
+		.addColumn('resume_hash', 'text')
 		.addColumn('current_page', 'integer', (c) => c.notNull().defaultTo(0))
 		.addColumn('survey_version', 'integer', (c) => c.notNull())
 		.addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))

@@ -22,7 +22,9 @@ const env = {
 	PORT: '4173',
 	ORIGIN: 'http://localhost:4173',
 	DEMO: '1',
-	E2E: '1'
+	E2E: '1',
+	// As scripts/start.js: uploads (covers up to 8 MB, PDFs up to 10 MB) exceed adapter-node's 512K.
+	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '12M'
 };
 
 /** @type {string | undefined} */

@@ -84,6 +84,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const errorId = randomUUID().slice(0, 8);
 	if (status === 404) return { message: messages(event.locals.locale ?? 'de').error404 };
+	// An upload over BODY_SIZE_LIMIT: the visitor's mistake, not ours; say so instead of logging it.
+	if (status === 413) return { message: messages(event.locals.locale ?? 'de').error413 };
 	log.error('Unerwarteter Fehler', {
 		errorId,
 		requestId: event.locals.requestId,

@@ -6,6 +6,10 @@ import type { DB } from '../db/schema.ts';
 import type { Role } from '../db/schema.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { insertUser, setUserRoles } from '../auth/users.repository.ts';
+import { seedDemoConsultations } from './consultations.ts';
+import { seedDemoSurveys } from './surveys.ts';
+
+export { seedDemoConsultations, type DemoConsultationIds } from './consultations.ts';
 
 export interface DemoAccount {
 	role: Role;
@@ -32,8 +36,8 @@ function demoFile(dataDir: string) {
 
 /**
  * Seeds Hennef's demo content into an empty database: one verified account per role with a
- * random password (or DEMO_PASSWORD). The passwords are kept in DATA_DIR so every later demo
- * start can print them again; production never seeds.
+ * random password (or DEMO_PASSWORD), and two published consultations. The passwords are kept
+ * in DATA_DIR so every later demo start can print them again; production never seeds.
  */
 export async function seedDemo(
 	db: Kysely<DB>,
@@ -46,6 +50,7 @@ export async function seedDemo(
 		password: opts.password ?? `Hennef-${randomBytes(6).toString('base64url')}`
 	}));
 	await db.transaction().execute(async (trx) => {
+		const ids: Partial<Record<Role, string>> = {};
 		for (const a of accounts) {
 			const id = await insertUser(trx, {
 				email: a.email,
@@ -55,7 +60,10 @@ export async function seedDemo(
 				verified: true
 			});
 			await setUserRoles(trx, id, ['resident', a.role]);
+			ids[a.role] = id;
 		}
+		const consultations = await seedDemoConsultations(trx, ids.planner!, { dataDir: opts.dataDir });
+		await seedDemoSurveys(trx, consultations, ids.planner!);
 	});
 	await fs.mkdir(opts.dataDir, { recursive: true });
 	await fs.writeFile(demoFile(opts.dataDir), JSON.stringify(accounts, null, 2), { mode: 0o600 });
