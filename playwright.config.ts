@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './tests/browser.ts';
+import { E2E_ORIGIN } from './tests/constants.ts';
 
-const baseURL = 'http://localhost:4173';
+const baseURL = E2E_ORIGIN;
 
 export default defineConfig({
 	testDir: 'tests',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { localeFromPath, messages } from '$lib/i18n/index.ts';
+import { localeFromPath, messages, type MessageKey } from '$lib/i18n/index.ts';
 import { webApp } from '$lib/server/app.ts';
 import {
 	deleteSessionCookie,
@@ -83,9 +83,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const errorId = randomUUID().slice(0, 8);
-	if (status === 404) return { message: messages(event.locals.locale ?? 'de').error404 };
-	// An upload over BODY_SIZE_LIMIT: the visitor's mistake, not ours; say so instead of logging it.
-	if (status === 413) return { message: messages(event.locals.locale ?? 'de').error413 };
+	// SvelteKit's own 4xx answers (unknown address, body over BODY_SIZE_LIMIT, wrong method) are
+	// not failures of ours: the visitor gets the message for the status, without id or error log.
+	if (status < 500) {
+		const m = messages(event.locals.locale ?? 'de');
+		return { message: m[`error${status}` as MessageKey] ?? m.error400 };
+	}
 	log.error('Unerwarteter Fehler', {
 		errorId,
 		requestId: event.locals.requestId,

@@ -10,7 +10,7 @@ import {
 	type PasswordProblem
 } from './passwords.ts';
 import { consumeRateLimit, resetRateLimit } from './rate-limit.ts';
-import { consumeToken, issueToken } from './one-time-tokens.ts';
+import { consumeToken, issueToken, peekTokenUser } from './one-time-tokens.ts';
 import { createSession, invalidateUserSessions } from './sessions.ts';
 import { findUserByEmail, findUserById, insertUser, updateUser } from './users.repository.ts';
 
@@ -155,7 +155,10 @@ export async function resetPassword(
 	ctx: AppContext,
 	input: { token: string; password: string }
 ): Promise<{ ok: true } | Fail<'invalidToken'> | Fail<PasswordProblem>> {
-	const problem = checkPasswordStrength(input.password);
+	// The email is needed so a reset cannot set what registration refuses (the address as password).
+	const owner = await peekTokenUser(ctx.db, input.token, 'reset_password');
+	const email = owner ? (await findUserById(ctx.db, owner))?.email : undefined;
+	const problem = checkPasswordStrength(input.password, email ?? undefined);
 	if (problem) return { ok: false, reason: problem };
 	const passwordHash = await hashPassword(input.password);
 	return ctx.db.transaction().execute(async (trx) => {

@@ -61,14 +61,23 @@ export async function consumeToken(
 
 /** Looks a token up without using it, to show the form behind a link. */
 export async function peekToken(db: Db, token: string, purpose: TokenPurpose): Promise<boolean> {
-	if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return false;
+	return (await peekTokenUser(db, token, purpose)) !== null;
+}
+
+/** The account a valid, unused token belongs to, without using the token. */
+export async function peekTokenUser(
+	db: Db,
+	token: string,
+	purpose: TokenPurpose
+): Promise<string | null> {
+	if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
 	const row = await db
 		.selectFrom('auth_tokens')
-		.select('id')
+		.select('user_id')
 		.where('id', '=', hashToken(token))
 		.where('purpose', '=', purpose)
 		.where('used_at', 'is', null)
 		.where('expires_at', '>', new Date())
 		.executeTakeFirst();
-	return row !== undefined;
+	return row?.user_id ?? null;
 }

@@ -1,7 +1,8 @@
 import type { Db } from '../db/index.ts';
 import type { Role } from '../db/schema.ts';
 import { generateToken, hashToken } from './tokens.ts';
-import { findUserById } from './users.repository.ts';
+import { sql } from 'kysely';
+import { parseRoles } from './users.repository.ts';
 
 export interface SessionUser {
 	id: string;
@@ -54,19 +55,33 @@ export async function validateSessionToken(
 	// Tokens we issue are 43 base64url characters; anything else is forged and needs no query.
 	if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
 	const id = hashToken(token);
+	// One round trip per request: the session, its account and the account's roles.
 	const session = await db
 		.selectFrom('sessions')
-		.selectAll()
-		.where('id', '=', id)
+		.innerJoin('users', 'users.id', 'sessions.user_id')
+		.select([
+			'sessions.expires_at',
+			'sessions.absolute_expires_at',
+			'users.id as user_id',
+			'users.email',
+			'users.display_name',
+			'users.locale',
+			'users.email_verified_at',
+			'users.disabled_at',
+			'users.deleted_at',
+			sql<
+				Role[] | string
+			>`coalesce((select array_agg(r.role order by r.role) from user_roles r where r.user_id = users.id), '{}')`.as(
+				'roles'
+			)
+		])
+		.where('sessions.id', '=', id)
 		.executeTakeFirst();
 	if (!session) return null;
 	const now = Date.now();
-	if (session.expires_at.getTime() <= now || session.absolute_expires_at.getTime() <= now) {
-		await invalidateSession(db, id);
-		return null;
-	}
-	const user = await findUserById(db, session.user_id);
-	if (!user || !user.email || user.disabledAt || user.deletedAt) {
+	const expired =
+		session.expires_at.getTime() <= now || session.absolute_expires_at.getTime() <= now;
+	if (expired || !session.email || session.disabled_at || session.deleted_at) {
 		await invalidateSession(db, id);
 		return null;
 	}
@@ -83,12 +98,12 @@ export async function validateSessionToken(
 		expiresAt,
 		refreshed,
 		user: {
-			id: user.id,
-			email: user.email,
-			displayName: user.displayName,
-			locale: user.locale,
-			roles: user.roles,
-			verified: user.emailVerifiedAt !== null
+			id: session.user_id,
+			email: session.email,
+			displayName: session.display_name,
+			locale: session.locale,
+			roles: parseRoles(session.roles),
+			verified: session.email_verified_at !== null
 		}
 	};
 }

@@ -64,7 +64,7 @@ function toUser(row: Row): UserRecord {
 }
 
 // node-postgres parses text[] into an array; a custom array type may arrive as '{a,b}'.
-function parseRoles(value: unknown): Role[] {
+export function parseRoles(value: unknown): Role[] {
 	if (Array.isArray(value)) return value as Role[];
 	if (typeof value === 'string')
 		return value.replace(/[{}]/g, '').split(',').filter(Boolean) as Role[];

@@ -118,9 +118,9 @@ function wrapDriver(driver: Driver): Driver {
 			inner.set(wrapped, conn);
 			return wrapped;
 		},
-		beginTransaction: (c, s) => driver.beginTransaction(unwrap(c), s),
-		commitTransaction: (c) => driver.commitTransaction(unwrap(c)),
-		rollbackTransaction: (c) => driver.rollbackTransaction(unwrap(c)),
+		beginTransaction: (c, s) => driver.beginTransaction(unwrap(c), s).catch(unavailable),
+		commitTransaction: (c) => driver.commitTransaction(unwrap(c)).catch(unavailable),
+		rollbackTransaction: (c) => driver.rollbackTransaction(unwrap(c)).catch(unavailable),
 		savepoint: (c, n, q) => driver.savepoint!(unwrap(c), n, q),
 		rollbackToSavepoint: (c, n, q) => driver.rollbackToSavepoint!(unwrap(c), n, q),
 		releaseSavepoint: (c, n, q) => driver.releaseSavepoint!(unwrap(c), n, q),

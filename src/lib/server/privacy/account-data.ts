@@ -1,7 +1,11 @@
+import { error } from '@sveltejs/kit';
 import type { Db } from '../db/index.ts';
 import { listAudit } from '../audit/audit.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { findUserById } from '../auth/users.repository.ts';
+import { countAdmins, findUserById } from '../auth/users.repository.ts';
+
+export const LAST_ADMIN_CANNOT_DELETE =
+	'Das letzte aktive Admin-Konto kann nicht gelöscht werden. Bitte geben Sie zuerst einer anderen Person die Rolle Admin. / The last active administrator account cannot be deleted; make someone else an administrator first.';
 
 /**
  * Everything stored about one account (GDPR Art. 15/20). Each domain that stores personal data
@@ -63,6 +67,10 @@ export async function exportAccountData(db: Db, userId: string): Promise<Record<
 export async function deleteAccount(db: Db, userId: string): Promise<void> {
 	const user = await findUserById(db, userId);
 	if (!user || user.deletedAt) return;
+	// The same rule as in admin.ts: without an active admin nobody can manage accounts any more.
+	if (user.roles.includes('admin') && !user.disabledAt && (await countAdmins(db)) <= 1) {
+		error(409, LAST_ADMIN_CANNOT_DELETE);
+	}
 	if (user.email) {
 		await db
 			.updateTable('accessibility_feedback')

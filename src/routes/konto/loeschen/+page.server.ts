@@ -1,6 +1,6 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { messages } from '$lib/i18n/index.ts';
+import { localizePath, messages } from '$lib/i18n/index.ts';
 import { appContext } from '$lib/server/app.ts';
 import { deleteSessionCookie } from '$lib/server/auth/cookies.ts';
 import { confirmPasswordForm } from '$lib/server/auth/forms.ts';
@@ -19,7 +19,7 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const { locale } = event.locals;
 		const parsed = parseForm(confirmPasswordForm, await event.request.formData(), locale);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, deleted: false });
+		if (!parsed.ok) return fail(400, { errors: parsed.errors });
 		const ctx = await appContext();
 		const record = await findUserById(ctx.db, user.id);
 		if (
@@ -27,13 +27,13 @@ export const actions: Actions = {
 			!(await verifyPassword(record.passwordHash, parsed.data.password))
 		) {
 			return fail(400, {
-				errors: fieldError('password', messages(locale).accountWrongPassword),
-				deleted: false
+				errors: fieldError('password', messages(locale).accountWrongPassword)
 			});
 		}
 		await ctx.db.transaction().execute((trx) => deleteAccount(trx, user.id));
 		deleteSessionCookie(event.cookies, ctx.config);
-		event.locals.user = null;
-		return { deleted: true, errors: undefined };
+		// Post/redirect/get to a page anyone may see: this page's own load sends visitors without
+		// an account to the login, which would swallow the confirmation.
+		redirect(303, localizePath('/konto/geloescht', locale));
 	}
 };

@@ -1,0 +1,10 @@
+// Shared by the browser tests and scripts/e2e-server.js, which imports this file directly (Node 24
+// strips the types), so it must not import anything.
+
+export const E2E_ORIGIN = 'http://localhost:4173';
+
+/** Password of every seeded demo account while the e2e server runs (DEMO_PASSWORD). */
+export const DEMO_PASSWORD = 'Demo-Hennef-2026!';
+
+export const DEMO_ADMIN = 'admin@demo.mitreden.example';
+export const DEMO_RESIDENT = 'buergerin@demo.mitreden.example';
