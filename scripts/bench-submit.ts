@@ -14,7 +14,7 @@ import {
 	insertSurvey,
 	updateSurveySettings
 } from '../src/lib/server/surveys/surveys.repository.ts';
-import type { QuestionType } from '../src/lib/surveys/types.ts';
+import { QUESTION_TYPES, type QuestionType } from '../src/lib/surveys/types.ts';
 
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
@@ -64,18 +64,8 @@ async function createBenchSurvey(db: typeof database.db): Promise<BenchSurvey> {
 	const id = await make('Benchmark-Umfrage');
 	const baselineId = await make('Baseline');
 	const page = await insertPage(db, id);
-	const types: QuestionType[] = [
-		'single',
-		'multiple',
-		'ranking',
-		'matrix',
-		'rating',
-		'short_text',
-		'long_text',
-		'number',
-		'budget',
-		'single'
-	];
+	// Every question type once, and a second single choice to make ten.
+	const types: QuestionType[] = [...QUESTION_TYPES, 'single'];
 	const questions = [];
 	for (const [i, type] of types.entries()) {
 		const qid = await insertQuestion(db, id, page, {
@@ -280,6 +270,10 @@ async function main(): Promise<void> {
 				ORIGIN: `http://localhost:${PORT}`,
 				DEMO: '1',
 				EMBEDDED_WORKER: '0',
+				WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? '1',
+				...(process.env.BENCH_SERVER_NODE_OPTIONS && {
+					NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS
+				}),
 				RATE_LIMIT_PER_ADDRESS: '100000',
 				LOG_LEVEL: 'warn'
 			},

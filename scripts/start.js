@@ -2,6 +2,7 @@
 // it (adapter-node) on PORT (default 3000). Migrations, demo data and, on the embedded database,
 // the job worker start inside the server's init hook.
 import { spawnSync } from 'node:child_process';
+import cluster from 'node:cluster';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -44,7 +45,7 @@ const sources = [
 	'package-lock.json'
 ];
 const sourceTime = Math.max(...sources.map((s) => newestMtime(path.join(root, s))));
-if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sourceTime) {
+if (cluster.isPrimary && (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sourceTime)) {
 	console.log('Mitreden wird gebaut (vite build) …');
 	const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
 	const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
@@ -72,4 +73,23 @@ try {
 	process.exit(1);
 }
 
-await import(pathToFileURL(built).href);
+// With PostgreSQL, several web processes can share the port (node:cluster): they keep no state
+// of their own. The embedded database serves one process only, so it always runs one.
+const workers = process.env.DATABASE_URL ? Number(process.env.WEB_CONCURRENCY ?? 1) : 1;
+if (workers > 1 && cluster.isPrimary) {
+	let stopping = false;
+	for (let i = 0; i < workers; i++) cluster.fork();
+	cluster.on('exit', (worker, code) => {
+		if (stopping) return;
+		console.error(`Webprozess ${worker.process.pid} beendet (Code ${code}), wird neu gestartet.`);
+		setTimeout(() => cluster.fork(), 1000);
+	});
+	for (const signal of ['SIGTERM', 'SIGINT']) {
+		process.on(signal, () => {
+			stopping = true;
+			for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+		});
+	}
+} else {
+	await import(pathToFileURL(built).href);
+}

@@ -15,8 +15,14 @@ import { startWorkers } from '../media-worker/src/worker.ts';
 export const init: ServerInit = async () => {
 	const app = await webApp();
 	if (app.ctx.config.embeddedWorker) await startWorkers(app.ctx);
+	// adapter-node closes the HTTP server and leaves the exit to an empty event loop, which never
+	// comes in a cluster worker (its IPC channel stays open): exit once the queue and the
+	// database are closed.
 	process.once('sveltekit:shutdown', () => {
-		app.stop().catch((err) => log.error('Herunterfahren fehlgeschlagen', { err }));
+		app
+			.stop()
+			.catch((err) => log.error('Herunterfahren fehlgeschlagen', { err }))
+			.finally(() => process.exit(0));
 	});
 	log.info(`Mitreden läuft auf ${app.ctx.config.origin}`, {
 		database: app.database.kind,

@@ -28,6 +28,7 @@ const schema = z.object({
 		.optional(),
 	MAIL_FROM: z.string().default('Mitreden <mitreden@localhost>'),
 	EMBEDDED_WORKER: flag,
+	WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
 	DEMO_PASSWORD: z.string().min(8, 'DEMO_PASSWORD braucht mindestens 8 Zeichen').optional(),
 	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 	LOG_FORMAT: z.enum(['json', 'pretty']).optional(),

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Role } from '../db/schema.ts';
 import { hashPassword } from '../auth/passwords.ts';
@@ -43,13 +43,16 @@ export async function seedDemo(
 	db: Kysely<DB>,
 	opts: { dataDir: string; password?: string }
 ): Promise<DemoAccount[]> {
-	const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-	if (any) return readDemoAccounts(opts.dataDir);
 	const accounts = ACCOUNTS.map((a) => ({
 		...a,
 		password: opts.password ?? `Hennef-${randomBytes(6).toString('base64url')}`
 	}));
-	await db.transaction().execute(async (trx) => {
+	const seeded = await db.transaction().execute(async (trx) => {
+		// Several web processes may start at once (WEB_CONCURRENCY): one seeds, the others wait
+		// here and then find the accounts.
+		await sql`select pg_advisory_xact_lock(736173)`.execute(trx);
+		const any = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
+		if (any) return false;
 		const ids: Partial<Record<Role, string>> = {};
 		for (const a of accounts) {
 			const id = await insertUser(trx, {
@@ -64,7 +67,9 @@ export async function seedDemo(
 		}
 		const consultations = await seedDemoConsultations(trx, ids.planner!, { dataDir: opts.dataDir });
 		await seedDemoSurveys(trx, consultations, ids.planner!);
+		return true;
 	});
+	if (!seeded) return readDemoAccounts(opts.dataDir);
 	await fs.mkdir(opts.dataDir, { recursive: true });
 	await fs.writeFile(demoFile(opts.dataDir), JSON.stringify(accounts, null, 2), { mode: 0o600 });
 	return accounts;

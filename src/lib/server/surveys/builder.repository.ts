@@ -1,31 +1,13 @@
 import { sql } from 'kysely';
 import type { Condition } from '../../surveys/types.ts';
 import type { Db } from '../db/index.ts';
-import type {
-	ParticipationMode,
-	ResultsVisibility,
-	SurveyKind,
-	SurveyStatus
-} from '../db/schema-surveys.ts';
-import { isUuid } from './surveys.repository.ts';
+import { isUuid, type SurveySummary } from './surveys.repository.ts';
 
 // SQL the survey builder needs beyond what surveys.repository.ts offers. The caller owns the
 // transaction; ids handed in here have been checked to belong to the survey being edited.
 
 /** A SurveySummary with its consultation's title and the count of submitted responses. */
-export interface SurveyListItem {
-	id: string;
-	kind: SurveyKind;
-	title: string;
-	intro: string;
-	mode: ParticipationMode;
-	status: SurveyStatus;
-	opensAt: Date | null;
-	closesAt: Date | null;
-	resultsVisibility: ResultsVisibility;
-	version: number;
-	previousVersionId: string | null;
-	consultationId: string;
+export interface SurveyListItem extends SurveySummary {
 	consultationTitle: string;
 	responses: number;
 }
