@@ -27,6 +27,20 @@ export async function exportAccountData(db: Db, userId: string): Promise<Record<
 				.where('email', '=', user.email)
 				.execute()
 		: [];
+	const responses = await db
+		.selectFrom('survey_responses')
+		.innerJoin('surveys', 'surveys.id', 'survey_responses.survey_id')
+		.select([
+			'surveys.title',
+			'surveys.kind',
+			'survey_responses.status',
+			'survey_responses.answers',
+			'survey_responses.submitted_answers',
+			'survey_responses.created_at',
+			'survey_responses.submitted_at'
+		])
+		.where('survey_responses.user_id', '=', userId)
+		.execute();
 	return {
 		exportedAt: new Date().toISOString(),
 		format: 'mitreden-account-export/1',
@@ -50,6 +64,15 @@ export async function exportAccountData(db: Db, userId: string): Promise<Record<
 			byYou: a.actorId === userId,
 			targetType: a.targetType,
 			details: a.details
+		})),
+		surveyResponses: responses.map((r) => ({
+			survey: r.title,
+			kind: r.kind,
+			status: r.status,
+			startedAt: r.created_at,
+			submittedAt: r.submitted_at,
+			answers: r.answers,
+			submittedAnswers: r.submitted_answers
 		})),
 		accessibilityFeedback: feedback.map((f) => ({
 			createdAt: f.created_at,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../auth/sessions.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { createUser } from '../testing/factories.ts';
+import { exportAccountData } from '../privacy/account-data.ts';
 import { answerInputFromFormData } from './answers.ts';
 import { createCodes, hashCode, normalizeCode } from './codes.ts';
 import { resolveParticipant, surveyState } from './participation.ts';
@@ -130,6 +131,29 @@ describe('responses', () => {
 			.execute();
 		expect(rows).toHaveLength(1);
 		expect(rows[0]!.status).toBe('submitted');
+	});
+
+	it('puts the responses of an account into its data export', async () => {
+		const s = await survey('account');
+		const u = await createUser(app.ctx.db);
+		await saveResponse(app.ctx.db, {
+			surveyId: s.id,
+			participantKey: `u:${u.id}`,
+			userId: u.id,
+			surveyVersion: 1,
+			resumeHash: null,
+			answers: { [s.questions[0]!.id]: { choice: 'o2' } },
+			currentPage: 0,
+			submit: true
+		});
+		const exported = await exportAccountData(app.ctx.db, u.id);
+		expect(exported.surveyResponses).toEqual([
+			expect.objectContaining({
+				survey: s.title,
+				status: 'submitted',
+				submittedAnswers: { [s.questions[0]!.id]: { choice: 'o2' } }
+			})
+		]);
 	});
 
 	it('refuses an account that is not verified', async () => {
