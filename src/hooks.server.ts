@@ -31,6 +31,7 @@ export const init: ServerInit = async () => {
 	});
 };
 
+const TEXT_FORM_LIMIT = 512 * 1024;
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 
 const securityHeaders: Record<string, string> = {
@@ -58,6 +59,19 @@ export const handle: Handle = async ({ event, resolve }) => {
 	) {
 		return new Response(messages(event.locals.locale).error415, {
 			status: 415,
+			headers: { 'content-type': 'text/plain; charset=utf-8', ...securityHeaders }
+		});
+	}
+	// BODY_SIZE_LIMIT (12M) exists for file uploads; every other form is text with per-field
+	// limits, so it stays at adapter-node's usual 512 KiB.
+	const length = Number(event.request.headers.get('content-length') ?? 0);
+	if (
+		event.request.method === 'POST' &&
+		type !== 'multipart/form-data' &&
+		length > TEXT_FORM_LIMIT
+	) {
+		return new Response(messages(event.locals.locale).error413, {
+			status: 413,
 			headers: { 'content-type': 'text/plain; charset=utf-8', ...securityHeaders }
 		});
 	}

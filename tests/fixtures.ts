@@ -1,6 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test as base, type Page, type Response } from '@playwright/test';
+import {
+	expect,
+	test as base,
+	type BrowserContext,
+	type BrowserContextOptions,
+	type Page,
+	type Response
+} from '@playwright/test';
 import { DEMO_PASSWORD, E2E_ORIGIN } from './constants.ts';
 
 export { expect } from '@playwright/test';
@@ -52,30 +59,63 @@ function track(page: Page): void {
 	page.on('request', (request) => ledger.requests.push(request.url()));
 }
 
+/** Starts tracking every page `context` opens; the list fills as pages open. */
+function watch(context: BrowserContext): Page[] {
+	const pages: Page[] = [];
+	context.on('page', (page) => {
+		pages.push(page);
+		track(page);
+	});
+	return pages;
+}
+
+function checkPages(pages: Page[]): void {
+	for (const page of pages) {
+		const ledger = ledgers.get(page)!;
+		const unscanned = [...ledger.visited].filter((url) => !ledger.scanned.has(url));
+		expect(unscanned, 'pages shown without an accessibility scan (expectAccessible)').toEqual([]);
+		expect(
+			ledger.requests.filter((url) => !isLocal(url)),
+			'requests that left the app'
+		).toEqual([]);
+		expect(ledger.errors, 'script errors and CSP refusals').toEqual([]);
+	}
+}
+
+// Contexts opened with `javaScriptEnabled: false`; see scanTwin.
+const scriptless = new WeakSet<BrowserContext>();
+
+/** Opens another browser context: a second person, or the same person on another device. */
+export type NewContext = (options?: BrowserContextOptions) => Promise<BrowserContext>;
+
 /**
- * Every page a test opens through the `context` fixture is tracked. When the test has passed so
- * far, its teardown fails it if a page showed a document that was never scanned with
- * expectAccessible, if any request left the app's origin or was refused by the CSP (no
- * third-party requests at all: DESIGN.md, GDPR), or if a script threw.
+ * Every page a test opens through the `context` fixture (or a context from `newContext`) is
+ * tracked. When the test has passed so far, its teardown fails it if a page showed a document
+ * that was never scanned with expectAccessible, if any request left the app's origin or was
+ * refused by the CSP (no third-party requests at all: DESIGN.md, GDPR), or if a script threw.
  */
-export const test = base.extend({
+export const test = base.extend<{ newContext: NewContext }>({
 	context: async ({ context }, use, testInfo) => {
-		const pages: Page[] = [];
-		context.on('page', (page) => {
-			pages.push(page);
-			track(page);
-		});
+		const pages = watch(context);
 		await use(context);
 		if (testInfo.status !== testInfo.expectedStatus) return;
-		for (const page of pages) {
-			const ledger = ledgers.get(page)!;
-			const unscanned = [...ledger.visited].filter((url) => !ledger.scanned.has(url));
-			expect(unscanned, 'pages shown without an accessibility scan (expectAccessible)').toEqual([]);
-			expect(
-				ledger.requests.filter((url) => !isLocal(url)),
-				'requests that left the app'
-			).toEqual([]);
-			expect(ledger.errors, 'script errors and CSP refusals').toEqual([]);
+		checkPages(pages);
+	},
+	newContext: async ({ browser }, use, testInfo) => {
+		const opened: { context: BrowserContext; pages: Page[] }[] = [];
+		await use(async (options) => {
+			// Playwright gives it the config's `use` options (baseURL and the like), as the default one.
+			const context = await browser.newContext(options);
+			if (options?.javaScriptEnabled === false) scriptless.add(context);
+			opened.push({ context, pages: watch(context) });
+			return context;
+		});
+		try {
+			if (testInfo.status === testInfo.expectedStatus) {
+				for (const { pages } of opened) checkPages(pages);
+			}
+		} finally {
+			for (const { context } of opened) await context.close();
 		}
 	}
 });
@@ -100,7 +140,9 @@ export async function expectAccessible(page: Page): Promise<void> {
 		])
 	);
 	const digest = createHash('sha256').update(snapshot).digest('hex');
-	if (!passedDocuments.has(digest)) await scan(page);
+	if (!passedDocuments.has(digest)) {
+		await (scriptless.has(page.context()) ? scanTwin(page) : scan(page));
+	}
 	passedDocuments.add(digest);
 	ledgers.get(page)?.scanned.add(pageKey(page.url()));
 }
@@ -118,6 +160,28 @@ async function scan(page: Page): Promise<void> {
 		].join('\n')
 	);
 	expect(readable, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * Axe is script in the page, and where script is off not even its promise callbacks run. So a
+ * page of a scriptless context is scanned as a twin: its markup, served at the same address to a
+ * page with script on, minus the <script> elements that never ran in the original.
+ */
+async function scanTwin(page: Page): Promise<void> {
+	const url = page.url();
+	const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
+	const context = await page.context().browser()!.newContext({ viewport: page.viewportSize() });
+	try {
+		const twin = await context.newPage();
+		await twin.route(
+			(address) => address.href === url,
+			(route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html })
+		);
+		await twin.goto(url);
+		await scan(twin);
+	} finally {
+		await context.close();
+	}
 }
 
 /**

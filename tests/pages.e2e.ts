@@ -1,11 +1,17 @@
 import type { Page } from '@playwright/test';
 import { DEMO_PASSWORD, DEMO_RESIDENT, expect, expectAccessible, test, visit } from './fixtures.ts';
 
-test('the start page shows the three empty states', async ({ page }) => {
+test('the start page lists current consultations and says what will appear for meetings', async ({
+	page
+}) => {
 	await visit(page, '/');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mitreden in Hennef');
+	const consultations = page.getByRole('region', { name: 'Aktuelle Beteiligungsverfahren' });
+	await expect(consultations.getByRole('link', { name: 'Masterplan Mobilität' })).toBeVisible();
+	await expect(
+		consultations.getByRole('link', { name: 'Marktplatz Stadt Blankenberg' })
+	).toBeVisible();
 	const empty: [string, string][] = [
-		['Aktuelle Beteiligungsverfahren', 'Zurzeit läuft kein Beteiligungsverfahren.'],
 		['Nächste Ratssitzungen', 'Es sind keine Sitzungen angekündigt.'],
 		['Aufgezeichnete Sitzungen', 'Noch keine Aufzeichnungen.']
 	];

@@ -21,7 +21,14 @@ export async function pollCard(
 	const access = resultsAccess(poll, { planner, voted: myVote !== null });
 	const visible = access === 'visible' || (access === 'afterVote' && myVote !== null);
 	return {
-		poll: { id: poll.id, title: poll.title, mode: poll.mode, closesAt: poll.closesAt, question },
+		poll: {
+			id: poll.id,
+			title: poll.title,
+			mode: poll.mode,
+			opensAt: poll.opensAt,
+			closesAt: poll.closesAt,
+			question
+		},
 		openState: surveyState(poll),
 		access,
 		myVote,

@@ -51,7 +51,7 @@ export const actions: Actions = {
 			for (const [k, e] of Object.entries(outcome.errors ?? {}))
 				errors[k] = answerErrorMessage(e, locale);
 			const byReason: Record<string, [number, string, string]> = {
-				closed: [403, 'form', m.surveyClosed],
+				closed: [403, 'form', m.pollClosed],
 				conflict: [409, 'form', m.surveyConflict],
 				loginRequired: [401, 'form', m.participationLoginRequired],
 				codeMissing: [400, 'code', m.participationCodeMissing],

@@ -1,6 +1,6 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { messages, type Locale } from '$lib/i18n/index.ts';
+import { dateTimeFormat, format, messages, type Locale } from '$lib/i18n/index.ts';
 import { formFields } from '$lib/surveys/fields.ts';
 import { appContext } from '$lib/server/app.ts';
 import { answerInputFromFormData } from '$lib/server/surveys/answers.ts';
@@ -106,11 +106,15 @@ function refuseUnlessOpen(survey: Survey, locale: Locale) {
 	const state = surveyState(survey);
 	if (state === 'open') return null;
 	const m = messages(locale);
+	// The page's own sentence with its date: cutting ' am {date}' out only ever worked in German.
+	const upcoming = state === 'upcoming' && survey.opensAt;
 	return fail(403, {
 		view: {
 			stage: 'start',
 			errors: {
-				form: state === 'upcoming' ? m.surveyUpcoming.replace(' am {date}', '') : m.surveyClosed
+				form: upcoming
+					? format(m.surveyUpcoming, { date: dateTimeFormat(locale).format(upcoming) })
+					: m.surveyClosed
 			}
 		} as SurveyView
 	});
