@@ -48,7 +48,7 @@ const sourceTime = Math.max(...sources.map((s) => newestMtime(path.join(root, s)
 if (cluster.isPrimary && (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sourceTime)) {
 	console.log('Mitreden wird gebaut (vite build) …');
 	const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-	const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+	const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'error'], {
 		cwd: root,
 		stdio: 'inherit'
 	});

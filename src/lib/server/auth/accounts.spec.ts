@@ -213,6 +213,16 @@ describe('login', () => {
 		expect(elsewhere.ok).toBe(true);
 	});
 
+	it('counts only failed logins against a shared address', async () => {
+		const strict: AppContext = { ...ctx, config: testConfig({ RATE_LIMIT_PER_ADDRESS: '3' }) };
+		const clientAddress = address();
+		for (let i = 0; i < 6; i++) {
+			const user = await createUser(ctx.db);
+			const result = await login(strict, { ...user, locale: 'de', clientAddress });
+			expect(result.ok).toBe(true);
+		}
+	});
+
 	it('creates a new session with a new token at every login', async () => {
 		const user = await createUser(ctx.db);
 		const first = await loginAs(user.email, user.password);

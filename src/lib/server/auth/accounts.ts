@@ -9,7 +9,7 @@ import {
 	verifyPassword,
 	type PasswordProblem
 } from './passwords.ts';
-import { consumeRateLimit, resetRateLimit } from './rate-limit.ts';
+import { consumeRateLimit, refundRateLimit, resetRateLimit } from './rate-limit.ts';
 import { consumeToken, issueToken, peekTokenUser } from './one-time-tokens.ts';
 import { createSession, invalidateUserSessions } from './sessions.ts';
 import { findUserByEmail, findUserById, insertUser, updateUser } from './users.repository.ts';
@@ -95,8 +95,9 @@ export async function login(
 ): Promise<LoginResult> {
 	const { windowMs, perAccount, perAddress } = ctx.config.rateLimit;
 	const accountKey = `login:acct:${input.email}`;
+	const addressKey = `login:ip:${input.clientAddress}`;
 	const [addressOk, accountOk] = [
-		await consumeRateLimit(ctx.db, `login:ip:${input.clientAddress}`, perAddress, windowMs),
+		await consumeRateLimit(ctx.db, addressKey, perAddress, windowMs),
 		await consumeRateLimit(ctx.db, accountKey, perAccount, windowMs)
 	];
 	if (!addressOk || !accountOk) return { ok: false, reason: 'rateLimited' };
@@ -111,7 +112,10 @@ export async function login(
 		await sendVerification(ctx, user.id, user.email!, asLocale(user.locale));
 		return { ok: false, reason: 'unverified' };
 	}
+	// Only failures count against an address: a town hall or a workshop behind one router must
+	// not lock out its 31st successful login.
 	await resetRateLimit(ctx.db, accountKey);
+	await refundRateLimit(ctx.db, addressKey);
 	const session = await createSession(ctx.db, user.id, ctx.config.session);
 	return { ok: true, userId: user.id, ...session };
 }

@@ -135,3 +135,27 @@ describe('setAccountDisabled', () => {
 		});
 	});
 });
+
+describe('two admins removing each other at the same moment', () => {
+	it('leaves one admin, never none', async () => {
+		const own = await createTestDatabase();
+		try {
+			const a = await createUser(own.db, { roles: ['admin'] });
+			const b = await createUser(own.db, { roles: ['admin'] });
+			const [first, second] = await Promise.all([
+				own.db.transaction().execute((trx) => assignRoles(trx, a.id, b.id, [])),
+				own.db.transaction().execute((trx) => assignRoles(trx, b.id, a.id, []))
+			]);
+			expect([first, second].filter((r) => r.ok)).toHaveLength(1);
+			expect([first, second].filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'lastAdmin' }]);
+			const admins = await own.db
+				.selectFrom('user_roles')
+				.select('user_id')
+				.where('role', '=', 'admin')
+				.execute();
+			expect(admins).toHaveLength(1);
+		} finally {
+			await own.close();
+		}
+	});
+});

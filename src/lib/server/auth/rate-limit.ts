@@ -25,6 +25,15 @@ export async function consumeRateLimit(
 	return row.hits <= limit;
 }
 
+/** Gives one hit back: a successful login should not use up a shared address's allowance. */
+export async function refundRateLimit(db: Db, key: string): Promise<void> {
+	await db
+		.updateTable('rate_limits')
+		.set({ hits: sql<number>`greatest(hits - 1, 0)` })
+		.where('key', '=', key)
+		.execute();
+}
+
 export async function resetRateLimit(db: Db, key: string): Promise<void> {
 	await db.deleteFrom('rate_limits').where('key', '=', key).execute();
 }

@@ -219,7 +219,13 @@ export async function listUsers(
 	};
 }
 
+/**
+ * Counts active admins. Inside a transaction it first takes a transaction-scoped advisory lock,
+ * so two admins removing each other at the same moment run one after the other and the second
+ * sees that only one is left (READ COMMITTED alone would let both pass).
+ */
 export async function countAdmins(db: Db): Promise<number> {
+	if (db.isTransaction) await sql`select pg_advisory_xact_lock(736174)`.execute(db);
 	const row = await db
 		.selectFrom('user_roles')
 		.innerJoin('users', 'users.id', 'user_roles.user_id')

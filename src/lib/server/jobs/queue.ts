@@ -13,7 +13,10 @@ export const QUEUES = {
 		retryDelay: 15,
 		retryBackoff: true,
 		retryDelayMax: 900,
-		expireInSeconds: 120
+		expireInSeconds: 120,
+		// Sent mails hold addresses and one-time links: keep finished jobs one day, not pg-boss's
+		// default seven (GDPR storage limitation).
+		deleteAfterSeconds: 86_400
 	},
 	'purge-expired': { retryLimit: 2, retryDelay: 60, expireInSeconds: 600 }
 } as const;
