@@ -63,9 +63,11 @@ export async function resolveParticipant(
 		return { ok: true, participant: { ...participant, isNew: false } };
 	}
 	const { windowMs, perAddress } = ctx.config.rateLimit;
-	if (
-		!(await consumeRateLimit(ctx.db, `survey:ip:${opts.clientAddress}`, perAddress * 10, windowMs))
-	) {
+	// Entering a code (or a resume code) is where guessing would happen; the page saves after it
+	// carry a 60-bit resume code and do not count, so a library PC or a town hall network can
+	// serve many residents.
+	const limitKey = `survey:ip:${opts.clientAddress}`;
+	if (opts.start && !(await consumeRateLimit(ctx.db, limitKey, perAddress * 10, windowMs))) {
 		return { ok: false, reason: 'rateLimited' };
 	}
 	const base = await participantBase(ctx.db, survey, opts.credential);
