@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../auth/sessions.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { createTestApp, testConfig, type TestApp } from '../testing/test-app.ts';
 import { createUser } from '../testing/factories.ts';
 import { exportAccountData } from '../privacy/account-data.ts';
 import { answerInputFromFormData } from './answers.ts';
@@ -213,6 +213,31 @@ describe('responses', () => {
 		expect(forged.kind).toBe('invalid');
 		const stored = await findResponse(app.ctx.db, s.id, started.participant.key);
 		expect(stored?.answers).toEqual({});
+	});
+});
+
+describe('rate limit', () => {
+	it('counts code entries and open starts per address, not the page saves after them', async () => {
+		const s = await survey('open');
+		const strict = { ...app.ctx, config: testConfig({ RATE_LIMIT_PER_ADDRESS: '1' }) };
+		const opts = (start: boolean, resume?: string) => ({
+			user: null,
+			credential: { resume },
+			clientAddress: '10.9.9.9',
+			start
+		});
+		const first = await resolveParticipant(strict, s, opts(true));
+		if (!first.ok) throw new Error(first.reason);
+		for (let i = 0; i < 30; i++) {
+			const save = await resolveParticipant(strict, s, opts(false, first.participant.resumeCode!));
+			expect(save.ok).toBe(true);
+		}
+		for (let i = 0; i < 9; i++)
+			expect((await resolveParticipant(strict, s, opts(true))).ok).toBe(true);
+		expect(await resolveParticipant(strict, s, opts(true))).toEqual({
+			ok: false,
+			reason: 'rateLimited'
+		});
 	});
 });
 
