@@ -1,6 +1,6 @@
 import type { Db } from '../db/index.ts';
 import type { TokenPurpose } from '../db/schema.ts';
-import { generateToken, hashToken } from './tokens.ts';
+import { generateToken, hashToken, isWellFormedToken } from './tokens.ts';
 
 export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
 	verify_email: 48 * 3_600_000,
@@ -46,7 +46,7 @@ export async function consumeToken(
 	token: string,
 	purpose: TokenPurpose
 ): Promise<ConsumedToken | null> {
-	if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+	if (!isWellFormedToken(token)) return null;
 	const row = await db
 		.updateTable('auth_tokens')
 		.set({ used_at: new Date() })
@@ -70,7 +70,7 @@ export async function peekTokenUser(
 	token: string,
 	purpose: TokenPurpose
 ): Promise<string | null> {
-	if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+	if (!isWellFormedToken(token)) return null;
 	const row = await db
 		.selectFrom('auth_tokens')
 		.select('user_id')

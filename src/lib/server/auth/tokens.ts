@@ -9,3 +9,8 @@ export function generateToken(): string {
 export function hashToken(token: string): string {
 	return createHash('sha256').update(token).digest('hex');
 }
+
+/** Tokens we issue are 43 base64url characters; anything else is forged and needs no query. */
+export function isWellFormedToken(token: string): boolean {
+	return /^[A-Za-z0-9_-]{43}$/.test(token);
+}

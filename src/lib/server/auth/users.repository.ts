@@ -1,3 +1,4 @@
+import { isUuid } from '../db/ids.ts';
 import { sql } from 'kysely';
 import type { Db } from '../db/index.ts';
 import type { Role } from '../db/schema.ts';
@@ -92,10 +93,6 @@ export async function findUserById(db: Db, id: string): Promise<UserRecord | und
 		.where('id', '=', id)
 		.executeTakeFirst();
 	return row && toUser(row);
-}
-
-export function isUuid(value: string): boolean {
-	return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
 export async function insertUser(

@@ -198,11 +198,6 @@ export const feedbackForm = z.object({
 
 export const confirmForm = z.object({ confirm: confirmed });
 
-/** Route parameters that are not UUIDs are unknown pages, not database errors. */
-export function isUuid(value: string): boolean {
-	return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}
-
 /**
  * What the planner typed, echoed back after a refused submit. Unlike formValues() in
  * http/forms.ts this keeps long fields whole, so a 20-page description is never cut off.

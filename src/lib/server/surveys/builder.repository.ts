@@ -1,7 +1,8 @@
+import { isUuid } from '../db/ids.ts';
 import { sql } from 'kysely';
 import type { Condition } from '../../surveys/types.ts';
 import type { Db } from '../db/index.ts';
-import { isUuid, type SurveySummary } from './surveys.repository.ts';
+import { type SurveySummary } from './surveys.repository.ts';
 
 // SQL the survey builder needs beyond what surveys.repository.ts offers. The caller owns the
 // transaction; ids handed in here have been checked to belong to the survey being edited.

@@ -1,3 +1,4 @@
+import { isUuid } from '../db/ids.ts';
 import type { Kysely } from 'kysely';
 import { LIMITS } from '../../surveys/types.ts';
 import type { DB } from '../db/index.ts';
@@ -12,7 +13,6 @@ import {
 	insertPage,
 	insertQuestion,
 	insertSurvey,
-	isUuid,
 	updateSurveySettings
 } from './surveys.repository.ts';
 

@@ -1,3 +1,4 @@
+import { messages, type Locale } from '../../i18n/index.ts';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/index.ts';
 import { consumeRateLimit } from '../auth/rate-limit.ts';
@@ -33,6 +34,23 @@ export interface Participant {
 
 export type ParticipationFailure =
 	'loginRequired' | 'codeMissing' | 'codeUnknown' | 'codeUsed' | 'resumeUnknown' | 'rateLimited';
+
+/** The visitor's words for a refusal, shared by the survey and the poll pages. */
+export function participationFailureMessage(
+	reason: ParticipationFailure | 'conflict',
+	locale: Locale
+): string {
+	const m = messages(locale);
+	return {
+		loginRequired: m.participationLoginRequired,
+		codeMissing: m.participationCodeMissing,
+		codeUnknown: m.participationCodeUnknown,
+		codeUsed: m.participationCodeUsed,
+		resumeUnknown: m.participationResumeUnknown,
+		rateLimited: m.participationRateLimited,
+		conflict: m.surveyConflict
+	}[reason];
+}
 
 export type Resolved =
 	{ ok: true; participant: Participant } | { ok: false; reason: ParticipationFailure };

@@ -1,3 +1,4 @@
+import { isUuid } from '../db/ids.ts';
 import { sql } from 'kysely';
 import type { Db } from '../db/index.ts';
 import type {
@@ -75,9 +76,6 @@ function toSummary(r: SurveyRow): SurveySummary {
 		previousVersionId: r.previous_version_id
 	};
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (v: string) => UUID.test(v);
 
 // Survey structure (pages and questions) changes rarely and is read on every answer, so it is
 // cached per process and keyed by the survey row's updated_at, which every structural write

@@ -6,6 +6,7 @@ import { appContext } from '$lib/server/app.ts';
 import { answerInputFromFormData } from '$lib/server/surveys/answers.ts';
 import { pollResults, resultsAccess } from '$lib/server/surveys/poll-results.ts';
 import { pollCard } from '$lib/server/surveys/poll-view.ts';
+import { participationFailureMessage } from '$lib/server/surveys/participation.ts';
 import { castVote, pollQuestion } from '$lib/server/surveys/polls.ts';
 import { findConsultationRef, findSurvey } from '$lib/server/surveys/surveys.repository.ts';
 
@@ -52,13 +53,13 @@ export const actions: Actions = {
 				errors[k] = answerErrorMessage(e, locale);
 			const byReason: Record<string, [number, string, string]> = {
 				closed: [403, 'form', m.pollClosed],
-				conflict: [409, 'form', m.surveyConflict],
-				loginRequired: [401, 'form', m.participationLoginRequired],
-				codeMissing: [400, 'code', m.participationCodeMissing],
-				codeUnknown: [403, 'code', m.participationCodeUnknown],
-				codeUsed: [403, 'code', m.participationCodeUsed],
-				resumeUnknown: [403, 'code', m.participationResumeUnknown],
-				rateLimited: [429, 'form', m.participationRateLimited]
+				conflict: [409, 'form', participationFailureMessage('conflict', locale)],
+				loginRequired: [401, 'form', participationFailureMessage('loginRequired', locale)],
+				codeMissing: [400, 'code', participationFailureMessage('codeMissing', locale)],
+				codeUnknown: [403, 'code', participationFailureMessage('codeUnknown', locale)],
+				codeUsed: [403, 'code', participationFailureMessage('codeUsed', locale)],
+				resumeUnknown: [403, 'code', participationFailureMessage('resumeUnknown', locale)],
+				rateLimited: [429, 'form', participationFailureMessage('rateLimited', locale)]
 			};
 			const [status, field, message] = byReason[outcome.reason] ?? [400, 'form', m.error400];
 			if (outcome.reason !== 'invalid') errors[field] = message;

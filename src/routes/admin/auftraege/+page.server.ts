@@ -1,10 +1,10 @@
+import { isUuid } from '$lib/server/db/ids.ts';
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { messages } from '$lib/i18n/index.ts';
 import { appContext } from '$lib/server/app.ts';
 import { requireRole } from '$lib/server/auth/guards.ts';
 import { recordAudit } from '$lib/server/audit/audit.repository.ts';
-import { isUuid } from '$lib/server/auth/users.repository.ts';
 import { findFailedJobName, listFailedJobs } from '$lib/server/jobs/jobs.repository.ts';
 
 export const load: PageServerLoad = async (event) => {

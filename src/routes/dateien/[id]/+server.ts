@@ -1,9 +1,9 @@
+import { isUuid } from '$lib/server/db/ids.ts';
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { messages } from '$lib/i18n/index.ts';
 import { appContext } from '$lib/server/app.ts';
 import { fileAudience } from '$lib/server/consultations/consultations.repository.ts';
-import { isUuid } from '$lib/server/consultations/forms.ts';
 import { findFileById } from '$lib/server/media/files.repository.ts';
 import { fileStorage } from '$lib/server/media/storage.ts';
 import { contentDisposition, fileHeaders } from '$lib/server/media/headers.ts';

@@ -5,6 +5,7 @@ import { formFields } from '$lib/surveys/fields.ts';
 import { appContext } from '$lib/server/app.ts';
 import { answerInputFromFormData } from '$lib/server/surveys/answers.ts';
 import {
+	participationFailureMessage,
 	resolveParticipant,
 	surveyState,
 	type ParticipationFailure
@@ -27,19 +28,6 @@ async function loadSurvey(event: RequestEvent<{ id: string }>) {
 		error(404, m.error404);
 	return { ctx, survey, planner };
 }
-
-const failureMessage = (reason: ParticipationFailure | 'conflict', locale: Locale) => {
-	const m = messages(locale);
-	return {
-		loginRequired: m.participationLoginRequired,
-		codeMissing: m.participationCodeMissing,
-		codeUnknown: m.participationCodeUnknown,
-		codeUsed: m.participationCodeUsed,
-		resumeUnknown: m.participationResumeUnknown,
-		rateLimited: m.participationRateLimited,
-		conflict: m.surveyConflict
-	}[reason];
-};
 
 const failureStatus = (reason: ParticipationFailure | 'conflict') =>
 	reason === 'rateLimited'
@@ -143,7 +131,7 @@ export const actions: Actions = {
 			return fail(failureStatus(resolved.reason), {
 				view: {
 					stage: 'start',
-					errors: { [field]: failureMessage(resolved.reason, locale) },
+					errors: { [field]: participationFailureMessage(resolved.reason, locale) },
 					values: { code: credential.code }
 				} as SurveyView
 			});
@@ -181,7 +169,7 @@ export const actions: Actions = {
 			return fail(failureStatus(resolved.reason), {
 				view: {
 					stage: 'start',
-					errors: { form: failureMessage(resolved.reason, locale) },
+					errors: { form: participationFailureMessage(resolved.reason, locale) },
 					values: { code: credential.code }
 				} as SurveyView
 			});
@@ -204,7 +192,7 @@ export const actions: Actions = {
 				return fail(409, {
 					view: {
 						stage: 'start',
-						errors: { form: failureMessage('conflict', locale) }
+						errors: { form: participationFailureMessage('conflict', locale) }
 					} as SurveyView
 				});
 			case 'invalid': {

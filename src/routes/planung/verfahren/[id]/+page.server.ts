@@ -1,5 +1,7 @@
+import { isUuid } from '$lib/server/db/ids.ts';
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { listSurveysForConsultation } from '$lib/server/surveys/surveys.repository.ts';
+
 import type { Actions, PageServerLoad } from './$types';
 import { messages, type MessageKey } from '$lib/i18n/index.ts';
 import { appContext } from '$lib/server/app.ts';
@@ -27,7 +29,6 @@ import {
 	documentForm,
 	echoForm,
 	feedbackForm,
-	isUuid,
 	phasesForm,
 	removeDocumentForm
 } from '$lib/server/consultations/forms.ts';

@@ -1,3 +1,4 @@
+import { isUuid } from '$lib/server/db/ids.ts';
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { localizePath, messages } from '$lib/i18n/index.ts';
@@ -6,7 +7,7 @@ import { requireRole } from '$lib/server/auth/guards.ts';
 import { findConsultationById } from '$lib/server/consultations/consultations.repository.ts';
 import { editFeedback, removeFeedback } from '$lib/server/consultations/consultations.service.ts';
 import { findFeedback } from '$lib/server/consultations/feedback.repository.ts';
-import { confirmForm, echoForm, feedbackForm, isUuid } from '$lib/server/consultations/forms.ts';
+import { confirmForm, echoForm, feedbackForm } from '$lib/server/consultations/forms.ts';
 import { parseForm } from '$lib/server/http/forms.ts';
 
 type Params = { id: string; feedbackId: string };
