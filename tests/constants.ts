@@ -1,7 +1,8 @@
 // Shared by the browser tests and scripts/e2e-server.js, which imports this file directly (Node 24
 // strips the types), so it must not import anything.
 
-export const E2E_ORIGIN = 'http://localhost:4173';
+// E2E_PORT lets two checkouts on one machine run their browser tests side by side.
+export const E2E_ORIGIN = `http://localhost:${process.env.E2E_PORT ?? '4173'}`;
 
 /** Password of every seeded demo account while the e2e server runs (DEMO_PASSWORD). */
 export const DEMO_PASSWORD = 'Demo-Hennef-2026!';

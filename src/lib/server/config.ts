@@ -47,6 +47,8 @@ const schema = z.object({
 	RATE_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
 	RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(5),
 	RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
+	MEDIA_MAX_UPLOAD_GB: z.coerce.number().min(0.001).max(1000).default(20),
+	MEDIA_MAX_HOURS: z.coerce.number().min(0.01).max(48).default(12),
 	SITE_NAME: z.string().max(100).default('Mitreden Hennef'),
 	OPERATOR_NAME: z.string().max(200).default('Stadt Hennef (Sieg)'),
 	OPERATOR_ADDRESS: z.string().max(500).default('Frankfurter Straße 97, 53773 Hennef (Sieg)'),
@@ -98,6 +100,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 			windowMs: e.RATE_LIMIT_WINDOW_MINUTES * 60_000,
 			perAccount: e.RATE_LIMIT_PER_ACCOUNT,
 			perAddress: e.RATE_LIMIT_PER_ADDRESS
+		},
+		media: {
+			// A 3-hour meeting from a council camera is a few GB; the limits stop absurd files early.
+			maxUploadBytes: Math.round(e.MEDIA_MAX_UPLOAD_GB * 1024 ** 3),
+			maxDurationSeconds: Math.round(e.MEDIA_MAX_HOURS * 3600)
 		},
 		site: {
 			name: e.SITE_NAME,

@@ -41,7 +41,8 @@ export async function openDatabase(opts: {
 			connectionString: opts.databaseUrl,
 			max: 10,
 			connectionTimeoutMillis: 5_000,
-			idleTimeoutMillis: 30_000
+			idleTimeoutMillis: 30_000,
+			types: { getTypeParser: typeParser }
 		});
 		// An idle client losing its server must not crash the process; the next query reports it.
 		pool.on('error', () => {});
@@ -54,7 +55,7 @@ export async function openDatabase(opts: {
 		fs.mkdirSync(opts.dataDir, { recursive: true });
 		location = path.join(opts.dataDir, 'pglite');
 	}
-	const pglite = await PGlite.create(location);
+	const pglite = await PGlite.create(location, { parsers: { [DATE_OID]: (v: string) => v } });
 	const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
 	return {
 		db,
@@ -66,6 +67,14 @@ export async function openDatabase(opts: {
 		}
 	};
 }
+
+// A calendar date (a term's start, a membership's end) has no time zone: both engines hand it over
+// as the text 'YYYY-MM-DD' instead of a Date at midnight in whatever zone the server runs in.
+const DATE_OID = 1082;
+const typeParser = ((oid: number, format?: 'text' | 'binary') =>
+	oid === DATE_OID
+		? (v: string) => v
+		: pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser;
 
 /** Errors that mean "no database", as opposed to a bad query: answered with 503, not 500. */
 export function isConnectionError(err: unknown): boolean {

@@ -153,12 +153,159 @@ export interface FilesTable {
 	created_at: CreatedAt;
 }
 
+/** A calendar date as 'YYYY-MM-DD' (db/index.ts keeps both engines from turning it into a Date). */
+type DateText = string;
+/** int8: PostgreSQL's driver returns text, PGlite a number; repositories convert with Number(). */
+type BigIntColumn = ColumnType<string | number, string | number, string | number>;
+
+/** Gremium: the council or a committee (OParl: Organization; the town itself is the OParl Body). */
 export interface BodiesTable {
 	id: Generated<string>;
 	name: string;
 	short_name: string | null;
+	classification: Generated<string>;
+	start_date: DateText | null;
+	end_date: DateText | null;
+	website: string | null;
+	retention_days: number | null;
+	oparl_id: string | null;
 	created_at: CreatedAt;
 	updated_at: Timestamp;
+	deleted_at: Timestamp | null;
+}
+
+export interface LegislativeTermsTable {
+	id: Generated<string>;
+	name: string;
+	start_date: DateText | null;
+	end_date: DateText | null;
+	oparl_id: string | null;
+	created_at: CreatedAt;
+	updated_at: Timestamp;
+	deleted_at: Timestamp | null;
+}
+
+export interface PersonsTable {
+	id: Generated<string>;
+	name: string;
+	family_name: string | null;
+	given_name: string | null;
+	form_of_address: string | null;
+	title: string | null;
+	recording_consent: Generated<boolean>;
+	oparl_id: string | null;
+	created_at: CreatedAt;
+	updated_at: Timestamp;
+	deleted_at: Timestamp | null;
+}
+
+export interface MembershipsTable {
+	id: Generated<string>;
+	person_id: string;
+	body_id: string;
+	role: string | null;
+	voting_right: Generated<boolean>;
+	start_date: DateText | null;
+	end_date: DateText | null;
+	oparl_id: string | null;
+	created_at: CreatedAt;
+	updated_at: Timestamp;
+	deleted_at: Timestamp | null;
+}
+
+export interface AgendaItemsTable {
+	id: Generated<string>;
+	meeting_id: string;
+	number: string;
+	title: string;
+	public: Generated<boolean>;
+	position: number;
+	result: string | null;
+	resolution_text: string | null;
+	/** Where the item starts on the recording, ms from its first frame; null: no chapter mark. */
+	chapter_start_ms: number | null;
+	oparl_id: string | null;
+	created_at: CreatedAt;
+	updated_at: Timestamp;
+	deleted_at: Timestamp | null;
+}
+
+export interface AgendaItemPapersTable {
+	id: Generated<string>;
+	agenda_item_id: string;
+	name: string;
+	reference: string | null;
+	url: string | null;
+	file_id: string | null;
+	position: Generated<number>;
+	oparl_id: string | null;
+	created_at: CreatedAt;
+	updated_at: Timestamp;
+	deleted_at: Timestamp | null;
+}
+
+export type OparlImportState = 'queued' | 'running' | 'done' | 'failed';
+
+export interface OparlImportsTable {
+	id: Generated<string>;
+	endpoint: string;
+	state: ColumnType<OparlImportState, OparlImportState | undefined, OparlImportState>;
+	counts: JSONColumnType<Record<string, number>, string | undefined, string>;
+	error: string | null;
+	created_by: string | null;
+	created_at: CreatedAt;
+	finished_at: Timestamp | null;
+}
+
+export type RecordingState =
+	'uploading' | 'queued' | 'processing' | 'ready' | 'failed' | 'cancelled';
+
+/** One rendition of the HLS ladder as written by the transcoder (master playlist order). */
+export interface RenditionInfo {
+	name: string;
+	width: number;
+	height: number;
+	bandwidth: number;
+	codecs: string;
+	/** True when the source's H.264 was copied instead of re-encoded. */
+	passthrough: boolean;
+}
+
+export interface RecordingsTable {
+	id: Generated<string>;
+	meeting_id: string;
+	state: ColumnType<RecordingState, RecordingState | undefined, RecordingState>;
+	source_key: string | null;
+	source_name: string | null;
+	source_bytes: BigIntColumn | null;
+	output_prefix: string | null;
+	started_at: Timestamp;
+	duration_ms: number | null;
+	width: number | null;
+	height: number | null;
+	renditions: JSONColumnType<RenditionInfo[], string | undefined, string>;
+	progress: Generated<number>;
+	eta_seconds: number | null;
+	job_id: string | null;
+	error: string | null;
+	captions_key: string | null;
+	created_by: string | null;
+	created_at: CreatedAt;
+	updated_at: Timestamp;
+	published_at: Timestamp | null;
+	deleted_at: Timestamp | null;
+}
+
+export interface RecordingUploadsTable {
+	id: Generated<string>;
+	meeting_id: string;
+	user_id: string | null;
+	original_name: string;
+	total_bytes: BigIntColumn;
+	received_bytes: ColumnType<string | number, string | number | undefined, string | number>;
+	created_at: CreatedAt;
+	updated_at: Timestamp;
+	completed_at: Timestamp | null;
 }
 
 export interface MeetingsTable {
@@ -170,8 +317,11 @@ export interface MeetingsTable {
 	location: string | null;
 	state: ColumnType<'scheduled' | 'live' | 'held' | 'cancelled', string | undefined, string>;
 	has_recording: Generated<boolean>;
+	legislative_term_id: string | null;
+	oparl_id: string | null;
 	created_at: CreatedAt;
 	updated_at: Timestamp;
+	deleted_at: Timestamp | null;
 }
 
 export interface DB extends SurveyTables {
@@ -190,4 +340,12 @@ export interface DB extends SurveyTables {
 	files: FilesTable;
 	bodies: BodiesTable;
 	meetings: MeetingsTable;
+	legislative_terms: LegislativeTermsTable;
+	persons: PersonsTable;
+	memberships: MembershipsTable;
+	agenda_items: AgendaItemsTable;
+	agenda_item_papers: AgendaItemPapersTable;
+	oparl_imports: OparlImportsTable;
+	recordings: RecordingsTable;
+	recording_uploads: RecordingUploadsTable;
 }
