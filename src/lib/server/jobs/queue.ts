@@ -18,7 +18,18 @@ export const QUEUES = {
 		// default seven (GDPR storage limitation).
 		deleteAfterSeconds: 86_400
 	},
-	'purge-expired': { retryLimit: 2, retryDelay: 60, expireInSeconds: 600 }
+	'purge-expired': { retryLimit: 2, retryDelay: 60, expireInSeconds: 600 },
+	// A 12-hour recording at about 2x real time takes 6 hours on 2 cores: expiry above that. A
+	// killed worker is noticed by its missing heartbeat, long before the expiry, and the job is
+	// retried from scratch (the transcode writes to a temporary folder first).
+	'transcode-recording': {
+		retryLimit: 3,
+		retryDelay: 30,
+		retryBackoff: true,
+		retryDelayMax: 1800,
+		expireInSeconds: 8 * 3600,
+		heartbeatSeconds: 30
+	}
 } as const;
 
 export type QueueName = keyof typeof QUEUES;
@@ -29,9 +40,14 @@ export interface MailJob {
 	text: string;
 }
 
+export interface TranscodeJob {
+	recordingId: string;
+}
+
 export interface JobPayloads {
 	'send-mail': MailJob;
 	'purge-expired': Record<string, never>;
+	'transcode-recording': TranscodeJob;
 }
 
 export const PGBOSS_SCHEMA = 'pgboss';
