@@ -106,3 +106,26 @@ export async function listPublicChapterMarks(db: Db, meetingId: string): Promise
 		.execute();
 	return rows.map((r) => ({ agendaItemId: r.id, startMs: Number(r.chapter_start_ms) }));
 }
+
+/**
+ * Reserves a meeting's recording row before its source exists (state `uploading`), so only one
+ * of several starting processes makes the demo recording. Null when the meeting has one already.
+ */
+export async function reserveRecording(
+	db: Db,
+	meetingId: string,
+	startedAt: Date
+): Promise<string | null> {
+	const row = await db
+		.insertInto('recordings')
+		.values({ meeting_id: meetingId, state: 'uploading', started_at: startedAt })
+		.onConflict((oc) => oc.column('meeting_id').doNothing())
+		.returning('id')
+		.executeTakeFirst();
+	return row?.id ?? null;
+}
+
+/** Gives a reservation back when its source could not be made. */
+export async function releaseRecording(db: Db, id: string): Promise<void> {
+	await db.deleteFrom('recordings').where('id', '=', id).where('state', '=', 'uploading').execute();
+}
