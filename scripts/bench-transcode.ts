@@ -7,6 +7,7 @@
 // length; DATABASE_URL names the PostgreSQL server.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -112,6 +113,16 @@ async function runJob(db: Db, boss: PgBoss, recordingId: string, source: SourceR
 
 type SourceRow = Parameters<typeof setRecordingSource>[1];
 
+/**
+ * CPU seconds of a process's finished children (cutime + cstime in /proc/<pid>/stat, Linux): the
+ * ffmpeg runs of that process. Unlike wall time it does not depend on what else the machine runs.
+ */
+function childCpuSeconds(pid: number | 'self'): number {
+	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
 function stopWorker(worker: ChildProcess | undefined): Promise<void> {
 	if (!worker || worker.exitCode !== null) return Promise.resolve();
 	return new Promise((resolve) => {
@@ -166,20 +177,30 @@ async function main(): Promise<void> {
 		// A-B-B-A: on a machine whose load drifts, both kinds of run see the same drift on average.
 		const bareMs: number[] = [];
 		const jobMs: number[] = [];
+		const bareCpu: number[] = [];
+		const jobCpu: number[] = [];
 		const runBare = async () => {
 			const outDir = path.join(dataDir, `bare-${bareMs.length}`);
 			await mkdir(outDir, { recursive: true });
 			const args = buildHlsArgs(source, outDir, probe, { passthrough });
+			const cpu = childCpuSeconds('self');
 			const { ms } = await timed(() => runFfmpeg(ffmpeg, args));
 			bareMs.push(ms);
-			console.log(`  ffmpeg direkt   ${(ms / 1000).toFixed(2)} s`);
+			bareCpu.push(childCpuSeconds('self') - cpu);
+			console.log(
+				`  ffmpeg direkt   ${(ms / 1000).toFixed(2)} s, CPU ${bareCpu.at(-1)!.toFixed(1)} s`
+			);
 		};
 		let renditions: string[] = [];
 		const runWorker = async () => {
+			const cpu = childCpuSeconds(worker!.pid!);
 			const { ms, value } = await timed(() => runJob(db, boss, recording.id, row));
 			jobMs.push(ms);
+			jobCpu.push(childCpuSeconds(worker!.pid!) - cpu);
 			renditions = value.renditions.map((r) => `${r.name}${r.passthrough ? ' (kopiert)' : ''}`);
-			console.log(`  Worker-Auftrag  ${(ms / 1000).toFixed(2)} s`);
+			console.log(
+				`  Worker-Auftrag  ${(ms / 1000).toFixed(2)} s, CPU ${jobCpu.at(-1)!.toFixed(1)} s`
+			);
 		};
 		for (const run of [runBare, runWorker, runWorker, runBare]) await run();
 		await boss.stop({ graceful: false, timeout: 2_000 });
@@ -194,6 +215,9 @@ async function main(): Promise<void> {
 		);
 		console.log(
 			`Worker-Auftrag (Mittel): ${(job / 1000).toFixed(2)} s = ${speed(job)}x Echtzeit (Warteschlange, Prüfung, Umwandlung, Bilder, Veröffentlichung)`
+		);
+		console.log(
+			`CPU-Zeit von ffmpeg/ffprobe (Mittel): direkt ${mean(bareCpu).toFixed(1)} s, im Worker ${mean(jobCpu).toFixed(1)} s (Verhältnis ${(mean(jobCpu) / mean(bareCpu)).toFixed(3)})`
 		);
 		const ratio = job / bare;
 		console.log(`Verhältnis Worker/ffmpeg: ${ratio.toFixed(3)} (Ziel ≤ 1,05)`);

@@ -51,7 +51,7 @@ describe('media workers without ffmpeg', () => {
 	let bare: TestApp;
 	beforeAll(async () => {
 		bare = await createTestApp();
-	});
+	}, 120_000);
 	afterAll(async () => {
 		await bare?.close();
 	});

@@ -30,7 +30,7 @@ beforeAll(async () => {
 	dataDir = await mkdtemp(path.join(os.tmpdir(), 'mitreden-transcode-'));
 	app = await createTestApp({ DATA_DIR: dataDir });
 	await startWorkers(app.ctx);
-}, 30_000);
+}, 120_000);
 
 afterAll(async () => {
 	await app?.close();

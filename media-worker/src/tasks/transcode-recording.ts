@@ -6,7 +6,8 @@ import {
 	MediaRejectedError,
 	canPassThrough,
 	probeMedia,
-	transcodeToHls
+	transcodeToHls,
+	type HlsArchive
 } from '../../../src/lib/server/media/ffmpeg.ts';
 import { mediaStore } from '../../../src/lib/server/media/media-store.ts';
 import {
@@ -109,10 +110,25 @@ async function transcodeAndPublish(
 	await progress.flush();
 	await writeStills(ctx.db, recording.meetingId, source, probe, outDir, signal);
 	if (signal.aborted) throw new Error('Umwandlung abgebrochen');
-	const prefix = archivePrefix(recording.id, version);
+	await publish(ctx, recording.id, job.id, outDir, archivePrefix(recording.id, version), archive);
+}
+
+/**
+ * Moves the finished folder into place, marks the recording ready and only then deletes the
+ * version it replaces, so the archive stays online throughout.
+ */
+async function publish(
+	ctx: AppContext,
+	recordingId: string,
+	jobId: string,
+	outDir: string,
+	prefix: string,
+	archive: HlsArchive
+): Promise<void> {
+	const store = mediaStore(ctx.config);
 	await store.publishFolder(outDir, prefix);
 	const top = archive.renditions.find((r) => r.width > 0);
-	const previous = await finishRecordingJob(ctx.db, recording.id, job.id, {
+	const previous = await finishRecordingJob(ctx.db, recordingId, jobId, {
 		outputPrefix: prefix,
 		durationMs: Math.round(archive.durationSeconds * 1000),
 		width: top?.width ?? null,
@@ -125,5 +141,9 @@ async function transcodeAndPublish(
 		return;
 	}
 	if (previous && previous !== prefix) await store.deletePrefix(previous);
-	ctx.log.info('Aufzeichnung bereit', { recordingId: recording.id, prefix, passthrough });
+	ctx.log.info('Aufzeichnung bereit', {
+		recordingId,
+		prefix,
+		renditions: archive.renditions.length
+	});
 }
