@@ -33,7 +33,8 @@ async function addItem(page: Page, number: string, title: string, nonPublic: boo
 }
 
 test('a clerk prepares a meeting; the public sees the non-public item only as "nicht öffentlich"', async ({
-	page
+	page,
+	request
 }) => {
 	// A long walk through many pages, each scanned by axe, on a shared 2-core machine.
 	test.setTimeout(240_000);
@@ -88,6 +89,38 @@ test('a clerk prepares a meeting; the public sees the non-public item only as "n
 	await expect(notice(page, 'Die Vorlage wurde hinzugefügt.')).toBeVisible();
 	await expectAccessible(page);
 
+	// A PDF on the non-public item: a file that only claims to be a PDF is refused.
+	const pdfBox = page
+		.locator('details')
+		.filter({ has: page.locator('summary', { hasText: 'Vorlage zu N 2 hinzufügen' }) });
+	await pdfBox.locator('summary').click();
+	await pdfBox.getByLabel('Bezeichnung der Vorlage').fill('Kaufvertrag Entwurf');
+	const upload = (buffer: Buffer) =>
+		pdfBox.getByLabel('oder PDF-Datei').setInputFiles({
+			name: 'kaufvertrag.pdf',
+			mimeType: 'application/pdf',
+			buffer
+		});
+	await upload(Buffer.from('<html><script>alert(1)</script></html>'));
+	const fakePdf = await submitStatus(page, () =>
+		pdfBox.getByRole('button', { name: 'Vorlage hinzufügen' }).click()
+	);
+	expect(fakePdf).toBe(400);
+	await expect(pdfBox).toContainText('Diese Datei ist kein PDF.');
+	await expectAccessible(page);
+	await upload(Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1'));
+	await pdfBox.getByRole('button', { name: 'Vorlage hinzufügen' }).click();
+	await expect(notice(page, 'Die Vorlage wurde hinzugefügt.')).toBeVisible();
+	await expectAccessible(page);
+	const pdfHref = await page
+		.locator('.agenda-editor')
+		.getByRole('link', { name: 'Kaufvertrag Entwurf' })
+		.getAttribute('href');
+	expect(pdfHref).toMatch(/^\/sitzungen\/[0-9a-f-]{36}\/vorlagen\/[0-9a-f-]{36}$/);
+	// The clerk may open it; nobody else learns it exists.
+	expect((await page.request.get(pdfHref!)).status()).toBe(200);
+	expect((await request.get(pdfHref!)).status()).toBe(404);
+
 	expect(await agendaNumbers(page)).toEqual(['TOP 1', 'N 2']);
 	await page.getByRole('button', { name: 'TOP 1 nach unten' }).click();
 	await expect(notice(page, 'Die Reihenfolge wurde geändert.')).toBeVisible();
@@ -106,6 +139,7 @@ test('a clerk prepares a meeting; the public sees the non-public item only as "n
 		'https://ratsinfo.hennef.example/v/1'
 	);
 	expect(await page.content()).not.toContain(secret);
+	expect(await page.content()).not.toContain('Kaufvertrag');
 
 	// Deleting needs the confirmation; afterwards the public page is gone.
 	await visit(page, `/sitzungsdienst/sitzungen/${meetingId}`);

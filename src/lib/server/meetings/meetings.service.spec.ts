@@ -6,7 +6,7 @@ import type { Database } from '../db/index.ts';
 import { findFileById } from '../media/files.repository.ts';
 import { createUser } from '../testing/factories.ts';
 import { createTestDatabase, testConfig } from '../testing/test-app.ts';
-import { listAgenda } from './agenda.repository.ts';
+import { findPaperFile, listAgenda } from './agenda.repository.ts';
 import type { MeetingDeps } from './audit.ts';
 import { listBodies } from './bodies.repository.ts';
 import {
@@ -273,6 +273,23 @@ describe('papers', () => {
 		});
 		expect(refused).toEqual({ ok: false, reason: 'file', error: 'mediaPdfFormat' });
 		expect((await listAgenda(database.db, id))[0]!.papers).toHaveLength(1);
+	});
+
+	it('marks PDFs of non-public items as not public and forgets deleted ones', async () => {
+		const { id, itemId } = await meetingWithItem(false);
+		const added = await addPaper(deps, clerk, id, {
+			itemId,
+			name: 'Kaufvertrag',
+			reference: null,
+			url: null,
+			pdf: new File([Buffer.from('%PDF-1.4\n')], 'k.pdf')
+		});
+		const paperId = added.ok ? added.id : '';
+		expect(await findPaperFile(database.db, id, paperId)).toMatchObject({ isPublic: false });
+		const other = await newMeeting();
+		expect(await findPaperFile(database.db, other, paperId)).toBeNull();
+		await deletePaper(deps, clerk, id, paperId);
+		expect(await findPaperFile(database.db, id, paperId)).toBeNull();
 	});
 
 	it('deletes a paper softly and only once', async () => {
