@@ -373,4 +373,38 @@ describe('loadPublicMeeting', () => {
 			durationMs: 180000
 		});
 	});
+
+	it('ends public chapters at the next mark, also a non-public one, or the recording end', async () => {
+		const id = await newMeeting();
+		const marks: [string, boolean, number | null][] = [
+			['TOP 1', true, 0],
+			['N 2', false, 40_000],
+			['TOP 3', true, 90_000],
+			['TOP 4', true, null]
+		];
+		for (const [number, isPublic, mark] of marks) {
+			const item = await addAgendaItem(deps, clerk, id, {
+				number,
+				title: number,
+				public: isPublic
+			});
+			await database.db
+				.updateTable('agenda_items')
+				.set({ chapter_start_ms: mark })
+				.where('id', '=', item.ok ? item.id : '')
+				.execute();
+		}
+		await database.db
+			.insertInto('recordings')
+			.values({
+				meeting_id: id,
+				started_at: new Date(),
+				output_prefix: 'recordings/r/1',
+				duration_ms: 180_000
+			})
+			.execute();
+		const agenda = (await loadPublicMeeting(database.db, id))!.agenda;
+		const spans = agenda.map((i) => (i.public ? [i.chapterStartMs, i.chapterEndMs] : 'hidden'));
+		expect(spans).toEqual([[0, 40_000], 'hidden', [90_000, 180_000], [null, null]]);
+	});
 });
