@@ -202,6 +202,11 @@ test('the list filters by Gremium; unknown, malformed and other ids are 404', as
 	await expect(page.locator('main .cards').first()).toContainText(
 		'Umwelt- und Klimaschutzausschuss'
 	);
+	await visit(page, '/en/sitzungen');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Meetings');
+	await expect(page.getByRole('heading', { name: 'Upcoming meetings' })).toBeVisible();
+	await visit(page, `/en/sitzungen/${DEMO_RECORDED_MEETING_ID}`);
+	await expect(page.locator('.agenda-item').nth(5)).toHaveText(/N 6\s*not public/);
 	await visit(page, '/sitzungen/kaputt', 404);
 	await visit(page, '/sitzungen/00000000-0000-4000-8000-000000000000', 404);
 	await visit(page, "/sitzungen/'%20or%201=1--", 404);
