@@ -127,6 +127,26 @@ test('a clerk prepares a meeting; the public sees the non-public item only as "n
 	await expect.poll(() => agendaNumbers(page)).toEqual(['N 2', 'TOP 1']);
 	await expectAccessible(page);
 
+	// Editing an item: an empty title is refused beside the field, a new one is kept.
+	const top1 = page
+		.locator('.agenda-editor > li')
+		.filter({ has: page.locator('.number', { hasText: 'TOP 1' }) });
+	await top1.locator('summary', { hasText: 'TOP 1 bearbeiten' }).click();
+	const editForm = top1.locator('form[action="?/editItem"]');
+	await editForm.evaluate((f) => ((f as HTMLFormElement).noValidate = true));
+	await editForm.getByLabel('Titel', { exact: true }).fill('   ');
+	const emptyTitle = await submitStatus(page, () =>
+		editForm.getByRole('button', { name: 'Punkt speichern' }).click()
+	);
+	expect(emptyTitle).toBe(400);
+	await expect(top1).toContainText('Bitte füllen Sie dieses Feld aus.');
+	await expectAccessible(page);
+	await editForm.getByLabel('Titel', { exact: true }).fill(`Radweg Siegufer ${tag}, geändert`);
+	await editForm.getByRole('button', { name: 'Punkt speichern' }).click();
+	await expect(notice(page, 'Der Tagesordnungspunkt wurde gespeichert.')).toBeVisible();
+	await expect(top1.locator('.title')).toHaveText(`Radweg Siegufer ${tag}, geändert`);
+	await expectAccessible(page);
+
 	// The public page, as a visitor without an account would get it.
 	await visit(page, `/sitzungen/${meetingId}`);
 	const items = page.locator('.agenda-item');
