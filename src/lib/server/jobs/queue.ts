@@ -29,7 +29,10 @@ export const QUEUES = {
 		retryDelayMax: 1800,
 		expireInSeconds: 8 * 3600,
 		heartbeatSeconds: 30
-	}
+	},
+	// A failed import is reported to the clerk, who starts it again; retrying a hostile or broken
+	// endpoint on our own would only hit it again.
+	'oparl-import': { retryLimit: 0, expireInSeconds: 1800 }
 } as const;
 
 export type QueueName = keyof typeof QUEUES;
@@ -44,10 +47,15 @@ export interface TranscodeJob {
 	recordingId: string;
 }
 
+export interface OparlImportJob {
+	importId: string;
+}
+
 export interface JobPayloads {
 	'send-mail': MailJob;
 	'purge-expired': Record<string, never>;
 	'transcode-recording': TranscodeJob;
+	'oparl-import': OparlImportJob;
 }
 
 export const PGBOSS_SCHEMA = 'pgboss';
