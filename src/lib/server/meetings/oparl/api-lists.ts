@@ -30,7 +30,7 @@ const FILTERS = {
 
 function parseDateTime(raw: string): Date | null {
 	// An unencoded "+01:00" arrives as " 01:00" (a plus in a query string is a space).
-	const value = raw.trim().length === raw.length ? raw : raw.replace(/ (\d{2}:?\d{2})$/, '+$1');
+	const value = raw.replace(/ (\d{2}:?\d{2})$/, '+$1');
 	if (!DATE_TIME.test(value)) return null;
 	const date = new Date(value);
 	return Number.isNaN(date.getTime()) ? null : date;
