@@ -6,6 +6,8 @@ import {
 	type FixtureServer
 } from '../../testing/oparl-fixture-server.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
+import { oparlErrors } from '../../testing/oparl-schemas.ts';
+import { oparlList } from './api.ts';
 import { isPrivateAddress } from './import-fetch.ts';
 import { runImport, startImport, type ImportOptions } from './import.ts';
 
@@ -130,6 +132,21 @@ describe('OParl import from a fixture server', () => {
 			.where('oparl_id', '=', `${server.base}/oparl/person/bernd`)
 			.executeTakeFirstOrThrow();
 		expect(person).toMatchObject({ name: 'Dr. Bernd Meier', title: 'Dr.', family_name: 'Meier' });
+	});
+
+	it('publishes what it imported through our own API, valid against the schemas', async () => {
+		const site = {
+			origin: 'https://mitreden.example',
+			siteName: 'M',
+			operatorName: 'S',
+			operatorEmail: 'a@b.example'
+		};
+		const result = await oparlList(db(), site, 'meetings', new URLSearchParams());
+		const meetings = (result.body as { data: { agendaItem?: { name?: string }[] }[] }).data;
+		expect(meetings).toHaveLength(2);
+		for (const meeting of meetings) expect(oparlErrors(meeting)).toEqual([]);
+		const names = meetings.flatMap((m) => (m.agendaItem ?? []).map((i) => i.name));
+		expect(names).toEqual(['Eröffnung', 'nicht öffentlich', 'Radverkehrskonzept']);
 	});
 
 	it('updates on re-import, never duplicates, honours deletions and keeps local fields', async () => {
