@@ -3,6 +3,7 @@ import {
 	startOparlFixture
 } from '../src/lib/server/testing/oparl-fixture-server.ts';
 import {
+	DEMO_RESIDENT,
 	expect,
 	expectAccessible,
 	logIn,
@@ -79,4 +80,10 @@ test('a clerk imports from an OParl endpoint and sees errors for bad addresses',
 	expect(organizations.data.map((o: { name?: string }) => o.name)).toContain(
 		'Ausschuss für Umwelt'
 	);
+});
+
+test('residents cannot open the import page', async ({ page }) => {
+	await logIn(page, DEMO_RESIDENT);
+	await visit(page, '/sitzungsdienst/import', 403);
+	await expect(page.getByRole('button', { name: 'Import starten' })).toHaveCount(0);
 });
