@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 export type Route =
 	| { json: unknown }
 	| { status: number; headers?: Record<string, string>; body?: string | Buffer }
-	| { hang: true };
+	| { hang: true; partial?: string };
 
 export interface FixtureServer {
 	base: string;
@@ -30,6 +30,11 @@ export async function startOparlFixture(
 		if (!route) {
 			res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
 		} else if ('hang' in route) {
+			// Either no answer at all, or headers and the start of a body that never ends.
+			if (route.partial !== undefined) {
+				res.writeHead(200, { 'content-type': 'application/json' });
+				res.write(route.partial);
+			}
 			hanging.add(res);
 		} else if ('json' in route) {
 			res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });

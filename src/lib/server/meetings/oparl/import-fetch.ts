@@ -145,6 +145,10 @@ function request(url: URL, limits: FetchLimits, signal: AbortSignal): Promise<An
 				});
 				res.on('end', () => resolve({ ...answer, body: Buffer.concat(chunks) }));
 				res.on('error', reject);
+				// A connection dropped mid-body does not always emit 'error'; never wait forever.
+				res.on('close', () => {
+					if (!res.complete) reject(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+				});
 			}
 		);
 		req.on('error', reject);

@@ -245,6 +245,12 @@ describe('hostile OParl endpoints', () => {
 			{ timeoutMs: 300 }
 		],
 		[
+			'body that stops midway',
+			(s) => s.set('/oparl/persons', { hang: true, partial: '{"data": [' }),
+			/nicht innerhalb von 0\.3 Sekunden/,
+			{ timeoutMs: 300 }
+		],
+		[
 			'invalid JSON',
 			(s) =>
 				s.set('/oparl/persons', {
