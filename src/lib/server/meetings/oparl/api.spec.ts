@@ -101,6 +101,19 @@ beforeAll(async () => {
 			url: 'https://ris.example/v1.pdf'
 		})
 	).id;
+	const pdf = await db
+		.insertInto('files')
+		.values({
+			storage_key: 'files/x',
+			mime_type: 'application/pdf',
+			size_bytes: 12345,
+			sha256: 'ab',
+			original_name: 'Haushalt 2027.pdf'
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	ids.pdf = pdf.id;
+	ids.pdfPaper = (await f.createPaper(db, ids.item3, { name: 'Haushaltsplan', fileId: pdf.id })).id;
 	ids.secretPaper = (
 		await f.createPaper(db, ids.secret, { name: 'Kaufvertrag', url: 'https://ris.example/k.pdf' })
 	).id;
@@ -223,7 +236,16 @@ describe('OParl 1.1 API', () => {
 		expect(items[0]!.auxiliaryFile).toEqual([
 			expect.objectContaining({ accessUrl: 'https://ris.example/v1.pdf', name: 'Vorlage V/2026/1' })
 		]);
-		expect(items[2]!.auxiliaryFile).toBeUndefined();
+		expect(items[2]!.auxiliaryFile).toEqual([
+			expect.objectContaining({
+				id: `${API}/files/${ids.pdfPaper}`,
+				name: 'Haushaltsplan',
+				fileName: 'Haushalt 2027.pdf',
+				mimeType: 'application/pdf',
+				size: 12345,
+				accessUrl: `${site.origin}/dateien/${ids.pdf}`
+			})
+		]);
 		const offline = await getOk(`${API}/meetings/${ids.offline}`);
 		expect(offline.auxiliaryFile).toBeUndefined();
 		expect(offline.agendaItem[0].start).toBeUndefined();
