@@ -57,11 +57,16 @@ export function organizationObject(u: OparlUrls, row: OrganizationRow): OparlObj
 	};
 }
 
-export function personObject(u: OparlUrls, row: PersonRow): OparlObject {
+export function personObject(
+	u: OparlUrls,
+	row: PersonRow,
+	memberships: OparlObject[]
+): OparlObject {
 	const object = base('Person', u.object('persons', row.id), row);
 	if (row.deleted_at) return object;
 	return {
 		...object,
+		...(memberships.length ? { membership: memberships } : {}),
 		...compact({
 			body: u.body,
 			name: row.name,

@@ -73,19 +73,21 @@ export type OrganizationRow = Awaited<
 >;
 
 function personsQuery(db: Db) {
-	return db
-		.selectFrom('persons')
-		.select([
-			'persons.id',
-			'persons.name',
-			'persons.family_name',
-			'persons.given_name',
-			'persons.form_of_address',
-			'persons.title',
-			'persons.deleted_at',
-			'persons.created_at as created',
-			rowModified('persons').as('modified')
-		]);
+	return db.selectFrom('persons').select([
+		'persons.id',
+		'persons.name',
+		'persons.family_name',
+		'persons.given_name',
+		'persons.form_of_address',
+		'persons.title',
+		'persons.deleted_at',
+		'persons.created_at as created',
+		// A person embeds its memberships.
+		sql<Date>`greatest(persons.updated_at, persons.deleted_at,
+			(select max(greatest(m.updated_at, m.deleted_at)) from memberships m where m.person_id = persons.id))`.as(
+			'modified'
+		)
+	]);
 }
 export type PersonRow = Awaited<
 	ReturnType<ReturnType<typeof personsQuery>['executeTakeFirstOrThrow']>
@@ -264,7 +266,15 @@ export const oparlQueries = {
 	memberships: {
 		list: (db: Db, q: ListQuery) => pageOf(wrap<MembershipRow>(db, membershipsQuery(db)), q),
 		find: (db: Db, id: string) =>
-			membershipsQuery(db).where('memberships.id', '=', id).executeTakeFirst()
+			membershipsQuery(db).where('memberships.id', '=', id).executeTakeFirst(),
+		ofPersons: (db: Db, personIds: string[]) =>
+			personIds.length
+				? membershipsQuery(db)
+						.where('memberships.person_id', 'in', personIds)
+						.where('memberships.deleted_at', 'is', null)
+						.orderBy('memberships.created_at')
+						.execute()
+				: Promise.resolve([])
 	},
 	terms: {
 		list: (db: Db, q: ListQuery) => pageOf(wrap<TermRow>(db, termsQuery(db)), q),

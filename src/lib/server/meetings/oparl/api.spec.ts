@@ -68,7 +68,7 @@ function expectValid(object: Json): void {
 	expect(object.created, `created of ${object.id}`).toBeTruthy();
 	expect(object.modified, `modified of ${object.id}`).toBeTruthy();
 	expect(Date.parse(object.modified)).toBeGreaterThanOrEqual(Date.parse(object.created));
-	for (const key of ['agendaItem', 'auxiliaryFile', 'legislativeTerm']) {
+	for (const key of ['agendaItem', 'auxiliaryFile', 'legislativeTerm', 'membership']) {
 		if (Array.isArray(object[key])) {
 			for (const inner of object[key]) if (typeof inner === 'object') expectValid(inner);
 		}
@@ -197,6 +197,13 @@ describe('OParl 1.1 API', () => {
 		expect(gone).toMatchObject({ deleted: true });
 		expect(Object.keys(gone).sort()).toEqual(['created', 'deleted', 'id', 'modified', 'type']);
 		const persons = await walk(`${API}/persons`);
+		expect(persons.find((p) => p.id.endsWith(ids.person!))!.membership).toEqual([
+			expect.objectContaining({
+				id: `${API}/memberships/${ids.membership}`,
+				organization: `${API}/organizations/${ids.council}`,
+				role: 'Mitglied'
+			})
+		]);
 		expect(persons.find((p) => p.id.endsWith(ids.gonePerson!))).toMatchObject({ deleted: true });
 		const meeting = await getOk(`${API}/meetings/${ids.goneMeeting}`);
 		expect(meeting.deleted).toBe(true);

@@ -18,7 +18,8 @@ import {
 	oparlQueries as Q,
 	type AgendaItemRow,
 	type MeetingRow,
-	type Page
+	type Page,
+	type PersonRow
 } from './api.repository.ts';
 import {
 	BODY_ID,
@@ -166,6 +167,21 @@ async function itemObjects(db: Db, u: OparlUrls, rows: AgendaItemRow[]): Promise
 	return rows.map((r) => objects.get(u.object('agenda-items', r.id))!);
 }
 
+/** Persons with their current memberships embedded (as OParl 1.1's example shows them). */
+async function personObjects(db: Db, u: OparlUrls, rows: PersonRow[]): Promise<OparlObject[]> {
+	const memberships = await Q.memberships.ofPersons(
+		db,
+		rows.filter((r) => !r.deleted_at).map((r) => r.id)
+	);
+	return rows.map((r) =>
+		personObject(
+			u,
+			r,
+			memberships.filter((m) => m.person_id === r.id).map((m) => membershipObject(u, m))
+		)
+	);
+}
+
 type Lister = (db: Db, u: OparlUrls, q: ListQuery) => Promise<Page<OparlObject>>;
 type Finder = (db: Db, u: OparlUrls, id: string) => Promise<OparlObject | null>;
 
@@ -188,11 +204,10 @@ const LISTS: Record<Exclude<OparlList, 'bodies'>, { list: Lister; find: Finder }
 		}
 	},
 	persons: {
-		list: async (db, u, q) =>
-			mapPage(await Q.persons.list(db, q), (r) => r.map((x) => personObject(u, x))),
+		list: async (db, u, q) => mapPage(await Q.persons.list(db, q), (r) => personObjects(db, u, r)),
 		find: async (db, u, id) => {
 			const row = await Q.persons.find(db, id);
-			return row ? personObject(u, row) : null;
+			return row ? (await personObjects(db, u, [row]))[0]! : null;
 		}
 	},
 	memberships: {
