@@ -277,6 +277,8 @@ describe('OParl 1.1 API', () => {
 	it('filters by created and modified time and keeps the filter in the page links', async () => {
 		const future = encodeURIComponent('2999-01-01T00:00:00+01:00');
 		expect((await getOk(`${API}/persons?modified_since=${future}`)).data).toEqual([]);
+		expect((await getOk(`${API}/bodies?modified_since=${future}`)).data).toEqual([]);
+		expect((await getOk(`${API}/bodies?modified_until=${future}`)).data).toHaveLength(1);
 		const all = await getOk(`${API}/meetings?created_until=${future}&elementsPerPage=1`);
 		expect(all.data).toHaveLength(1);
 		expect(all.pagination.totalElements).toBe(3);

@@ -264,6 +264,20 @@ const LISTS: Record<Exclude<OparlList, 'bodies'>, { list: Lister; find: Finder }
 	consultations: { list: emptyPage, find: async () => null }
 };
 
+/** The list of our one Body, with the filters applied to it like to any other object. */
+async function bodyList(db: Db, site: OparlSite, q: ListQuery): Promise<Page<OparlObject>> {
+	const body = await townBody(db, site);
+	const created = new Date(body.created as string);
+	const modified = new Date(body.modified as string);
+	const shown =
+		(!q.createdSince || created >= q.createdSince) &&
+		(!q.createdUntil || created <= q.createdUntil) &&
+		(!q.modifiedSince || modified >= q.modifiedSince) &&
+		(!q.modifiedUntil || modified <= q.modifiedUntil);
+	if (!shown) return { rows: [], total: 0 };
+	return { rows: q.page === 1 ? [body] : [], total: 1 };
+}
+
 export async function oparlList(
 	db: Db,
 	site: OparlSite,
@@ -276,7 +290,7 @@ export async function oparlList(
 	const u = oparlUrls(site.origin);
 	const page =
 		list === 'bodies'
-			? { rows: parsed.query.page === 1 ? [await townBody(db, site)] : [], total: 1 }
+			? await bodyList(db, site, parsed.query)
 			: await LISTS[list].list(db, u, parsed.query);
 	return { status: 200, body: listPage(u.list(list), parsed.query, page.rows, page.total) };
 }
