@@ -2,6 +2,7 @@ import {
 	councilSource,
 	startOparlFixture
 } from '../src/lib/server/testing/oparl-fixture-server.ts';
+import { oparlErrors } from '../src/lib/server/testing/oparl-schemas.ts';
 import {
 	DEMO_RESIDENT,
 	expect,
@@ -26,7 +27,27 @@ test('the OParl API answers JSON for other tools', async ({ request }) => {
 		oparlVersion: 'https://schema.oparl.org/1.1/'
 	});
 	const bodies = await (await request.get(body.body)).json();
-	expect(bodies.data[0].type).toBe('https://schema.oparl.org/1.1/Body');
+	const town = bodies.data[0];
+	expect(town.type).toBe('https://schema.oparl.org/1.1/Body');
+	// Whatever the demo data holds, every object of every list validates.
+	const lists = [
+		'organization',
+		'person',
+		'meeting',
+		'agendaItem',
+		'file',
+		'membership',
+		'locationList',
+		'legislativeTermList'
+	];
+	for (const key of lists) {
+		let next: string | undefined = town[key];
+		while (next) {
+			const page = await (await request.get(next)).json();
+			for (const object of page.data) expect(oparlErrors(object), object.id).toEqual([]);
+			next = page.links.next;
+		}
+	}
 	expect((await request.get('/oparl/v1/meetings?created_since=gestern')).status()).toBe(400);
 });
 
