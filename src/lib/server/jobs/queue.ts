@@ -30,9 +30,16 @@ export const QUEUES = {
 		expireInSeconds: 8 * 3600,
 		heartbeatSeconds: 30
 	},
-	// A failed import is reported to the clerk, who starts it again; retrying a hostile or broken
-	// endpoint on our own would only hit it again.
-	'oparl-import': { retryLimit: 0, expireInSeconds: 1800 }
+	// A failing endpoint is reported to the clerk (the task does not throw), so it is not retried
+	// against a hostile or broken server. A killed worker misses its heartbeat and the job runs
+	// once more: the import writes in one transaction, so nothing of the dead run remains. A large
+	// system (1,000 pages of 15 s each at worst) stays under the expiry.
+	'oparl-import': {
+		retryLimit: 1,
+		retryDelay: 60,
+		expireInSeconds: 5 * 3600,
+		heartbeatSeconds: 30
+	}
 } as const;
 
 export type QueueName = keyof typeof QUEUES;
