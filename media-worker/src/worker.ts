@@ -1,5 +1,6 @@
 import type { AppContext } from '../../src/lib/server/context.ts';
-import type { MailJob } from '../../src/lib/server/jobs/queue.ts';
+import type { MailJob, OparlImportJob } from '../../src/lib/server/jobs/queue.ts';
+import { oparlImport } from './tasks/oparl-import.ts';
 import { purgeExpired } from './tasks/purge-expired.ts';
 import { sendMail } from './tasks/send-mail.ts';
 
@@ -18,7 +19,10 @@ export async function startWorkers(ctx: AppContext): Promise<void> {
 			await sendMail(ctx, job.data);
 		}
 	);
+	await boss.work<OparlImportJob>('oparl-import', { batchSize: 1 }, async ([job]) => {
+		if (job) await oparlImport(ctx, job.data);
+	});
 	await boss.work('purge-expired', { batchSize: 1 }, async () => purgeExpired(ctx));
 	await boss.schedule('purge-expired', '17 * * * *');
-	log.info('Worker bereit', { queues: ['send-mail', 'purge-expired'] });
+	log.info('Worker bereit', { queues: ['send-mail', 'oparl-import', 'purge-expired'] });
 }

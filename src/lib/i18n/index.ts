@@ -2,6 +2,7 @@ import * as consultations from './consultations.ts';
 import { de as coreDe } from './de.ts';
 import { en as coreEn } from './en.ts';
 import * as meetings from './meetings.ts';
+import * as oparl from './oparl.ts';
 import * as surveyBuilder from './survey-builder.ts';
 import * as surveys from './surveys.ts';
 
@@ -10,13 +11,21 @@ export type Locale = (typeof LOCALES)[number];
 
 // One catalog per domain, so each capability keeps its texts beside the others'; German is the
 // source and each English catalog is typed against it.
-const de = { ...coreDe, ...consultations.de, ...surveys.de, ...surveyBuilder.de, ...meetings.de };
+const de = {
+	...coreDe,
+	...consultations.de,
+	...surveys.de,
+	...surveyBuilder.de,
+	...meetings.de,
+	...oparl.de
+};
 const en: Messages = {
 	...coreEn,
 	...consultations.en,
 	...surveys.en,
 	...surveyBuilder.en,
-	...meetings.en
+	...meetings.en,
+	...oparl.en
 };
 
 export type Messages = { [K in keyof typeof de]: string };
