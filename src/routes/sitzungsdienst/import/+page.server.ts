@@ -1,21 +1,12 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { localizePath, messages } from '$lib/i18n/index.ts';
+import { localizePath } from '$lib/i18n/index.ts';
 import { appContext } from '$lib/server/app.ts';
-import { requireUser } from '$lib/server/auth/guards.ts';
 import { parseForm } from '$lib/server/http/forms.ts';
+import { requireClerk } from '$lib/server/meetings/clerk.ts';
 import { startImport } from '$lib/server/meetings/oparl/import.ts';
 import { importForm } from '$lib/server/meetings/oparl/import-form.ts';
 import { listImports } from '$lib/server/meetings/oparl/imports.repository.ts';
-
-// Clerk pages are open to the Sitzungsdienst and to admins; checked in the load and the action.
-function requireClerk(event: RequestEvent) {
-	const user = requireUser(event);
-	if (!user.roles.includes('clerk') && !user.roles.includes('admin')) {
-		error(403, messages(event.locals.locale).error403);
-	}
-	return user;
-}
 
 export const load: PageServerLoad = async (event) => {
 	requireClerk(event);
