@@ -1,6 +1,12 @@
 import type { AppContext } from '../../src/lib/server/context.ts';
-import type { MailJob, ThumbnailsJob, TranscodeJob } from '../../src/lib/server/jobs/queue.ts';
+import type {
+	MailJob,
+	OparlImportJob,
+	ThumbnailsJob,
+	TranscodeJob
+} from '../../src/lib/server/jobs/queue.ts';
 import { findFfmpeg, type FfmpegLookup } from '../../src/lib/server/media/ffmpeg.ts';
+import { oparlImport } from './tasks/oparl-import.ts';
 import { purgeExpired } from './tasks/purge-expired.ts';
 import { recordingThumbnails } from './tasks/recording-thumbnails.ts';
 import { sendMail } from './tasks/send-mail.ts';
@@ -28,9 +34,12 @@ export async function startWorkers(ctx: AppContext, opts: WorkerOptions = {}): P
 			await sendMail(ctx, job.data);
 		}
 	);
+	await boss.work<OparlImportJob>('oparl-import', { batchSize: 1 }, async ([job]) => {
+		if (job) await oparlImport(ctx, job.data);
+	});
 	await boss.work('purge-expired', { batchSize: 1 }, async () => purgeExpired(ctx));
 	await boss.schedule('purge-expired', '17 * * * *');
-	log.info('Worker bereit', { queues: ['send-mail', 'purge-expired'] });
+	log.info('Worker bereit', { queues: ['send-mail', 'oparl-import', 'purge-expired'] });
 	await startMediaWorkers(ctx, opts);
 }
 

@@ -1,6 +1,8 @@
 import * as consultations from './consultations.ts';
 import { de as coreDe } from './de.ts';
 import { en as coreEn } from './en.ts';
+import * as meetings from './meetings.ts';
+import * as oparl from './oparl.ts';
 import * as surveyBuilder from './survey-builder.ts';
 import * as surveys from './surveys.ts';
 
@@ -9,8 +11,22 @@ export type Locale = (typeof LOCALES)[number];
 
 // One catalog per domain, so each capability keeps its texts beside the others'; German is the
 // source and each English catalog is typed against it.
-const de = { ...coreDe, ...consultations.de, ...surveys.de, ...surveyBuilder.de };
-const en: Messages = { ...coreEn, ...consultations.en, ...surveys.en, ...surveyBuilder.en };
+const de = {
+	...coreDe,
+	...consultations.de,
+	...surveys.de,
+	...surveyBuilder.de,
+	...meetings.de,
+	...oparl.de
+};
+const en: Messages = {
+	...coreEn,
+	...consultations.en,
+	...surveys.en,
+	...surveyBuilder.en,
+	...meetings.en,
+	...oparl.en
+};
 
 export type Messages = { [K in keyof typeof de]: string };
 export type MessageKey = keyof Messages;

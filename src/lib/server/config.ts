@@ -49,6 +49,8 @@ const schema = z.object({
 	RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
 	MEDIA_MAX_UPLOAD_GB: z.coerce.number().min(0.001).max(1000).default(20),
 	MEDIA_MAX_HOURS: z.coerce.number().min(0.01).max(48).default(12),
+	OPARL_ALLOW_PRIVATE_HOSTS: flag,
+	OPARL_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(300).default(15),
 	SITE_NAME: z.string().max(100).default('Mitreden Hennef'),
 	OPERATOR_NAME: z.string().max(200).default('Stadt Hennef (Sieg)'),
 	OPERATOR_ADDRESS: z.string().max(500).default('Frankfurter Straße 97, 53773 Hennef (Sieg)'),
@@ -105,6 +107,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 			// A 3-hour meeting from a council camera is a few GB; the limits stop absurd files early.
 			maxUploadBytes: Math.round(e.MEDIA_MAX_UPLOAD_GB * 1024 ** 3),
 			maxDurationSeconds: Math.round(e.MEDIA_MAX_HOURS * 3600)
+		},
+		oparl: {
+			// The clerk types the import address: in production it must not reach the town's
+			// internal network (SSRF); a test or demo setup imports from a server on this machine.
+			allowPrivateHosts: e.OPARL_ALLOW_PRIVATE_HOSTS ?? !production,
+			timeoutMs: Math.round(e.OPARL_TIMEOUT_SECONDS * 1000)
 		},
 		site: {
 			name: e.SITE_NAME,

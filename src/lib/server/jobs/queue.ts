@@ -36,6 +36,16 @@ export const QUEUES = {
 		retryDelay: 30,
 		retryBackoff: true,
 		expireInSeconds: 1800
+	},
+	// A failing endpoint is reported to the clerk (the task does not throw), so it is not retried
+	// against a hostile or broken server. A killed worker misses its heartbeat and the job runs
+	// once more: the import writes in one transaction, so nothing of the dead run remains. A large
+	// system (1,000 pages of 15 s each at worst) stays under the expiry.
+	'oparl-import': {
+		retryLimit: 1,
+		retryDelay: 60,
+		expireInSeconds: 5 * 3600,
+		heartbeatSeconds: 30
 	}
 } as const;
 
@@ -55,11 +65,16 @@ export interface ThumbnailsJob {
 	recordingId: string;
 }
 
+export interface OparlImportJob {
+	importId: string;
+}
+
 export interface JobPayloads {
 	'send-mail': MailJob;
 	'purge-expired': Record<string, never>;
 	'transcode-recording': TranscodeJob;
 	'recording-thumbnails': ThumbnailsJob;
+	'oparl-import': OparlImportJob;
 }
 
 export const PGBOSS_SCHEMA = 'pgboss';
