@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/index.ts';
-import type { RecordingState } from '../db/schema.ts';
+import type { RecordingStatus } from '../../recordings/types.ts';
 import { mediaStore } from '../media/media-store.ts';
 import {
 	findRecordingByMeeting,
@@ -10,24 +10,7 @@ import {
 } from './recordings.repository.ts';
 import { cancelTranscode, queueTranscode } from './transcode-jobs.ts';
 
-/** What the clerk's page and its polling endpoint show about a meeting's recording. */
-export interface RecordingStatus {
-	recordingId: string | null;
-	state: 'none' | RecordingState;
-	/** 0..1, from the transcoder's progress reports. */
-	progress: number;
-	etaSeconds: number | null;
-	error: string | null;
-	durationMs: number | null;
-	renditions: { name: string; width: number; height: number }[];
-	sourceName: string | null;
-	sourceBytes: number | null;
-	/** A published archive stays online while a new one is made, and after that one fails. */
-	archiveOnline: boolean;
-	captions: boolean;
-	/** ISO 8601; the wall-clock time of the recording's first frame. */
-	startedAt: string | null;
-}
+export type { RecordingStatus };
 
 export const NO_RECORDING: RecordingStatus = {
 	recordingId: null,
