@@ -3,7 +3,17 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, logIn, submitStatus, test, visit } from './fixtures.ts';
+import {
+	DEMO_RESIDENT,
+	E2E_ORIGIN,
+	expect,
+	expectAccessible,
+	logIn,
+	logOut,
+	submitStatus,
+	test,
+	visit
+} from './fixtures.ts';
 
 const CLERK = 'sitzungsdienst@demo.mitreden.example';
 let dir: string;
@@ -130,4 +140,114 @@ test('a clerk uploads a recording, follows the job, cancels and retries a second
 	).toBe(200);
 	await expect(stateLine(page)).toHaveText(/Zustand: (In Warteschlange|Wird umgewandelt)/);
 	await expectAccessible(page);
+});
+
+test('an upload continues by itself after a dropped connection and after a page reload', async ({
+	page
+}) => {
+	test.setTimeout(180_000);
+	const meetingId = await createMeeting(page);
+	const address = `/sitzungsdienst/sitzungen/${meetingId}/aufzeichnung`;
+	await logIn(page, CLERK);
+	await visit(page, address);
+
+	// The network drops the second chunk once: the page asks the server's offset and goes on.
+	const seen: string[] = [];
+	let patches = 0;
+	await page.route(/\/aufzeichnung\/upload\//, async (route) => {
+		const method = route.request().method();
+		seen.push(method);
+		if (method === 'PATCH' && ++patches === 2) return route.abort('connectionreset');
+		return route.continue();
+	});
+	await chooseAndUpload(page, meetingVideo);
+	await expect(page.getByText('Upload abgeschlossen')).toBeVisible({ timeout: 60_000 });
+	expect(seen.slice(0, 3)).toEqual(['PATCH', 'PATCH', 'HEAD']);
+	await expectAccessible(page);
+	await page.unroute(/\/aufzeichnung\/upload\//);
+
+	// Every chunk after the first is lost; the clerk reloads and picks the same file again.
+	let first = true;
+	await page.route(/\/aufzeichnung\/upload\//, async (route) => {
+		if (route.request().method() !== 'PATCH' || first) {
+			if (route.request().method() === 'PATCH') first = false;
+			return route.continue();
+		}
+		return route.abort('connectionreset');
+	});
+	await chooseAndUpload(page, meetingVideo, true);
+	await expect(page.getByText(/Verbindung unterbrochen/)).toBeVisible();
+	await page.unroute(/\/aufzeichnung\/upload\//);
+	await page.reload();
+	await expectAccessible(page);
+	const open = page.locator('.open-uploads li');
+	await expect(open).toHaveCount(1);
+	await expect(open).toContainText(/Ratssitzung\.mp4: 8 MB von 21,2 MB übertragen/);
+	await chooseAndUpload(page, meetingVideo, true);
+	await expect(
+		page.getByText('Ein unterbrochener Upload dieser Datei wird fortgesetzt.')
+	).toBeVisible();
+	await expect(page.getByText('Upload abgeschlossen')).toBeVisible({ timeout: 60_000 });
+	await expect(page.locator('.open-uploads li')).toHaveCount(0);
+	await expectAccessible(page);
+});
+
+test('the upload endpoints check role, origin, offset and size', async ({ page }) => {
+	const meetingId = await createMeeting(page);
+	const base = `/sitzungsdienst/sitzungen/${meetingId}/aufzeichnung`;
+	expect((await page.request.get(`${base}/status`)).status()).toBe(401);
+	await logIn(page, DEMO_RESIDENT);
+	await visit(page, base, 403);
+	expect((await page.request.get(`${base}/status`)).status()).toBe(403);
+	await logOut(page);
+
+	await logIn(page, CLERK);
+	await visit(page, '/sitzungsdienst/sitzungen/keine-uuid/aufzeichnung', 404);
+	await visit(
+		page,
+		'/sitzungsdienst/sitzungen/00000000-0000-4000-8000-000000000000/aufzeichnung',
+		404
+	);
+	const create = (form: Record<string, string>) =>
+		page.request.post(`${base}/upload`, { headers: { origin: E2E_ORIGIN }, form });
+	const empty = await create({ name: 'leer.mp4', size: '0' });
+	expect(empty.status()).toBe(400);
+	expect(JSON.stringify(await empty.json())).toContain('Die Datei ist leer (0 Byte).');
+	const huge = await create({ name: 'riesig.mp4', size: String(1024 ** 4) });
+	expect(JSON.stringify(await huge.json())).toContain('Die Datei ist zu groß');
+
+	const started = await create({ name: 'teil.mp4', size: String(10 * 1024 * 1024) });
+	expect(started.status()).toBe(201);
+	const { id } = (await started.json()) as { id: string };
+	const chunkUrl = `${base}/upload/${id}`;
+	const chunk = (offset: number, bytes: number, origin: string | null = E2E_ORIGIN) =>
+		page.request.patch(chunkUrl, {
+			headers: {
+				'content-type': 'application/offset+octet-stream',
+				'upload-offset': String(offset),
+				...(origin ? { origin } : {})
+			},
+			data: Buffer.alloc(bytes, 1)
+		});
+	expect((await chunk(0, 1000, null)).status()).toBe(403);
+	expect((await chunk(0, 1000, 'http://evil.example')).status()).toBe(403);
+	const ok = await chunk(0, 1000);
+	expect(ok.status()).toBe(204);
+	expect(ok.headers()['upload-offset']).toBe('1000');
+	const wrong = await chunk(0, 1000);
+	expect(wrong.status()).toBe(409);
+	expect(wrong.headers()['upload-offset']).toBe('1000');
+	expect((await chunk(1000, 8 * 1024 * 1024 + 1)).status()).toBe(413);
+	const head = await page.request.head(chunkUrl);
+	expect(head.headers()['upload-offset']).toBe('1000');
+	// Outside the chunk route, bodies beyond 512 KiB stay refused whatever the method.
+	const big = await page.request.patch(`${base}/status`, {
+		headers: { origin: E2E_ORIGIN, 'content-type': 'application/offset+octet-stream' },
+		data: Buffer.alloc(600 * 1024)
+	});
+	expect(big.status()).toBe(413);
+	expect((await page.request.delete(chunkUrl, { headers: { origin: E2E_ORIGIN } })).status()).toBe(
+		204
+	);
+	expect((await page.request.head(chunkUrl)).status()).toBe(404);
 });
