@@ -86,6 +86,8 @@ export function startResumableUpload(opts: UploadOptions) {
 	let chunk = 8 * 1024 * 1024;
 	let paused = false;
 	let stopped = false;
+	// Said for the whole upload, not only its first chunk: the clerk should know it continued.
+	let resumed = false;
 	let current: { abort(): void } | null = null;
 	let wake: (() => void) | null = null;
 	const speed = speedMeter();
@@ -117,7 +119,8 @@ export function startResumableUpload(opts: UploadOptions) {
 		id = String(a.body?.id);
 		offset = Number(a.body?.offset ?? 0);
 		chunk = Number(a.body?.chunkBytes ?? chunk);
-		opts.onStatus({ kind: 'running', resumed: a.status === 200 });
+		resumed = a.status === 200;
+		opts.onStatus({ kind: 'running', resumed });
 		return true;
 	}
 
@@ -181,7 +184,7 @@ export function startResumableUpload(opts: UploadOptions) {
 				if (failures > 0) await askOffset();
 				if (await patch()) return;
 				failures = 0;
-				opts.onStatus({ kind: 'running', resumed: false });
+				opts.onStatus({ kind: 'running', resumed });
 			} catch (err) {
 				if (stopped) return;
 				if ((err as { gone?: boolean }).gone || ++failures > MAX_RETRIES) {

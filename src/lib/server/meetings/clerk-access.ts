@@ -1,21 +1,15 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { messages } from '../../i18n/index.ts';
-import { requireUser } from '../auth/guards.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { isUuid } from '../db/ids.ts';
 import type { Db } from '../db/index.ts';
+import { CLERK_ROLES, requireClerk } from './clerk.ts';
 import { findMeetingHeader, type MeetingHeader } from './recording-uploads.repository.ts';
 
-const CLERK_ROLES = ['clerk', 'admin'] as const;
+/** Pages of the Sitzungsdienst: anonymous visitors go to the login page, others need the role. */
+export { requireClerk };
 
 const isClerk = (user: SessionUser) => CLERK_ROLES.some((role) => user.roles.includes(role));
-
-/** Pages of the Sitzungsdienst: anonymous visitors go to the login page, others need the role. */
-export function requireClerk(event: RequestEvent): SessionUser {
-	const user = requireUser(event);
-	if (!isClerk(user)) error(403, messages(event.locals.locale).error403);
-	return user;
-}
 
 /** Endpoints called by script answer 401/403 instead of redirecting to the login page. */
 export function requireClerkApi(event: RequestEvent): SessionUser {
