@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { DEMO_RECORDED_MEETING_ID } from '../src/lib/server/demo/demo-ids.ts';
 import {
+	DEMO_PASSWORD,
 	DEMO_RESIDENT,
 	E2E_ORIGIN,
 	expect,
@@ -282,4 +284,28 @@ test('the upload endpoints check role, origin, offset and size', async ({ page }
 		204
 	);
 	expect((await page.request.head(chunkUrl)).status()).toBe(404);
+});
+
+test('without script the page says that uploading needs it and still shows the state', async ({
+	newContext
+}) => {
+	const context = await newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto('/anmelden');
+	await expectAccessible(page);
+	await page.getByLabel('E-Mail-Adresse').fill(CLERK);
+	await page.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Anmelden' }).click();
+	await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();
+	await expectAccessible(page);
+	const response = await page.goto(
+		`/sitzungsdienst/sitzungen/${DEMO_RECORDED_MEETING_ID}/aufzeichnung`
+	);
+	expect(response?.status()).toBe(200);
+	await expect(
+		page.getByText('Zum Hochladen großer Videodateien wird JavaScript benötigt.')
+	).toBeVisible();
+	await expect(page.getByLabel('Videodatei')).toHaveCount(0);
+	await expect(stateLine(page)).toHaveText(/Zustand: (In Warteschlange|Wird umgewandelt|Fertig)/);
+	await expectAccessible(page);
 });

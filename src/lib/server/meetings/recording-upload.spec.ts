@@ -231,8 +231,8 @@ describe('appending chunks', () => {
 			ok: false,
 			reason: 'notFound'
 		});
-		expect(await abandonUpload(app.ctx, other, upload.id)).toBe(false);
-		expect(await abandonUpload(app.ctx, meetingId, upload.id)).toBe(true);
+		expect(await abandonUpload(app.ctx, clerk, other, upload.id)).toBe(false);
+		expect(await abandonUpload(app.ctx, clerk, meetingId, upload.id)).toBe(true);
 		expect(await findUpload(app.ctx.db, upload.id)).toBeNull();
 	});
 });

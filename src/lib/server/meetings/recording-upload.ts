@@ -1,5 +1,6 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { recordAudit } from '../audit/audit.repository.ts';
 import type { AppContext } from '../context.ts';
 import { mediaStore } from '../media/media-store.ts';
 import { publishUpload, uploadPartPath, type PublishResult } from './recording-publish.ts';
@@ -216,13 +217,23 @@ export async function uploadOffset(
 /** Abandons an unfinished upload: the row and its bytes go. */
 export async function abandonUpload(
 	ctx: AppContext,
+	actorId: string,
 	meetingId: string,
 	uploadId: string
 ): Promise<boolean> {
 	return serialized(uploadId, async () => {
 		const upload = await findUpload(ctx.db, uploadId);
 		if (!upload || upload.meetingId !== meetingId || upload.completedAt) return false;
-		await deleteUpload(ctx.db, uploadId);
+		await ctx.db.transaction().execute(async (trx) => {
+			await deleteUpload(trx, uploadId);
+			await recordAudit(trx, {
+				actorId,
+				action: 'recording.upload.abandon',
+				targetType: 'meeting',
+				targetId: meetingId,
+				details: { name: upload.originalName, receivedBytes: upload.receivedBytes }
+			});
+		});
 		await fsp.rm(uploadPartPath(mediaStore(ctx.config).workDir, uploadId), { force: true });
 		return true;
 	});

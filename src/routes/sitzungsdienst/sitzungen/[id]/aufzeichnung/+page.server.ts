@@ -78,10 +78,10 @@ export const actions: Actions = {
 	},
 
 	discardUpload: async (event) => {
-		const { ctx, meeting, m, form } = await begin(event);
+		const { user, ctx, meeting, m, form } = await begin(event);
 		if (!form.get('confirm')) return refused('upload', { form: m.recConfirmRequired });
 		const id = String(form.get('uploadId') ?? '');
-		if (!isUuid(id) || !(await abandonUpload(ctx, meeting.id, id.toLowerCase()))) {
+		if (!isUuid(id) || !(await abandonUpload(ctx, user.id, meeting.id, id.toLowerCase()))) {
 			return refused('upload', { form: m.recErr_notFound }, 404);
 		}
 		return done('upload', m.recUploadDiscarded);

@@ -107,8 +107,8 @@ export const PATCH: RequestHandler = async (event) => {
 
 export const DELETE: RequestHandler = async (event) => {
 	requireSameOrigin(event);
-	const { ctx, meetingId, uploadId } = await begin(event);
-	if (!(await abandonUpload(ctx, meetingId, uploadId))) {
+	const { user, ctx, meetingId, uploadId } = await begin(event);
+	if (!(await abandonUpload(ctx, user.id, meetingId, uploadId))) {
 		error(404, messages(event.locals.locale).recErr_notFound);
 	}
 	return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
