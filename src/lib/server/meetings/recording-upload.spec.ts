@@ -18,7 +18,7 @@ import {
 	uploadPartPath,
 	type AppendResult
 } from './recording-upload.ts';
-import { findUpload, listOpenUploads } from './recording-uploads.repository.ts';
+import { findMeetingHeader, findUpload, listOpenUploads } from './recording-uploads.repository.ts';
 import { cancelRecordingJob, recordingStatus, retryRecordingJob } from './recording-status.ts';
 
 let app: TestApp;
@@ -332,6 +332,19 @@ describe('completing an upload', () => {
 			server.close();
 		}
 		expect(connections).toBe(0);
+	});
+});
+
+describe('meeting lookup', () => {
+	it('treats a deleted meeting as unknown', async () => {
+		const meetingId = await newMeeting();
+		expect((await findMeetingHeader(app.ctx.db, meetingId))?.startsAt).toEqual(MEETING_START);
+		await app.ctx.db
+			.updateTable('meetings')
+			.set({ deleted_at: new Date() })
+			.where('id', '=', meetingId)
+			.execute();
+		expect(await findMeetingHeader(app.ctx.db, meetingId)).toBeNull();
 	});
 });
 
