@@ -32,6 +32,16 @@ export const init: ServerInit = async () => {
 };
 
 const TEXT_FORM_LIMIT = 512 * 1024;
+// The one exception: chunks of a resumable recording upload (src/lib/server/meetings/
+// recording-upload.ts), PATCH only, raw bytes, at most 8 MiB each (below BODY_SIZE_LIMIT).
+const CHUNK_ROUTE =
+	/^(?:\/en)?\/sitzungsdienst\/sitzungen\/[0-9a-f-]{36}\/aufzeichnung\/upload\/[0-9a-f-]{36}$/i;
+const CHUNK_LIMIT = 8 * 1024 * 1024;
+const CHUNK_TYPE = 'application/offset+octet-stream';
+
+function isUploadChunk(method: string, path: string, type: string | undefined): boolean {
+	return method === 'PATCH' && type === CHUNK_TYPE && CHUNK_ROUTE.test(path);
+}
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 
 const securityHeaders: Record<string, string> = {
@@ -63,12 +73,15 @@ export const handle: Handle = async ({ event, resolve }) => {
 		});
 	}
 	// BODY_SIZE_LIMIT (12M) exists for file uploads; every other form is text with per-field
-	// limits, so it stays at adapter-node's usual 512 KiB.
+	// limits, so it stays at adapter-node's usual 512 KiB, for every method that carries a body.
 	const length = Number(event.request.headers.get('content-length') ?? 0);
+	const method = event.request.method;
+	const chunk = isUploadChunk(method, event.url.pathname, type);
+	const limit = chunk ? CHUNK_LIMIT : TEXT_FORM_LIMIT;
 	if (
-		event.request.method === 'POST' &&
-		type !== 'multipart/form-data' &&
-		length > TEXT_FORM_LIMIT
+		!['GET', 'HEAD', 'OPTIONS'].includes(method) &&
+		!(method === 'POST' && type === 'multipart/form-data') &&
+		length > limit
 	) {
 		return new Response(messages(event.locals.locale).error413, {
 			status: 413,

@@ -3,6 +3,7 @@ import { de as coreDe } from './de.ts';
 import { en as coreEn } from './en.ts';
 import * as meetings from './meetings.ts';
 import * as oparl from './oparl.ts';
+import * as recordings from './recordings.ts';
 import * as surveyBuilder from './survey-builder.ts';
 import * as surveys from './surveys.ts';
 
@@ -17,7 +18,8 @@ const de = {
 	...surveys.de,
 	...surveyBuilder.de,
 	...meetings.de,
-	...oparl.de
+	...oparl.de,
+	...recordings.de
 };
 const en: Messages = {
 	...coreEn,
@@ -25,7 +27,8 @@ const en: Messages = {
 	...surveys.en,
 	...surveyBuilder.en,
 	...meetings.en,
-	...oparl.en
+	...oparl.en,
+	...recordings.en
 };
 
 export type Messages = { [K in keyof typeof de]: string };

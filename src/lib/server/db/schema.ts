@@ -303,6 +303,8 @@ export interface RecordingUploadsTable {
 	original_name: string;
 	total_bytes: BigIntColumn;
 	received_bytes: ColumnType<string | number, string | number | undefined, string | number>;
+	/** The clerk's recording start time, applied on completion (migration 202611251604). */
+	started_at: Timestamp | null;
 	created_at: CreatedAt;
 	updated_at: Timestamp;
 	completed_at: Timestamp | null;
