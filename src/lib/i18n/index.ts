@@ -1,3 +1,4 @@
+import * as archive from './archive.ts';
 import * as consultations from './consultations.ts';
 import { de as coreDe } from './de.ts';
 import { en as coreEn } from './en.ts';
@@ -9,8 +10,20 @@ export type Locale = (typeof LOCALES)[number];
 
 // One catalog per domain, so each capability keeps its texts beside the others'; German is the
 // source and each English catalog is typed against it.
-const de = { ...coreDe, ...consultations.de, ...surveys.de, ...surveyBuilder.de };
-const en: Messages = { ...coreEn, ...consultations.en, ...surveys.en, ...surveyBuilder.en };
+const de = {
+	...coreDe,
+	...consultations.de,
+	...surveys.de,
+	...surveyBuilder.de,
+	...archive.de
+};
+const en: Messages = {
+	...coreEn,
+	...consultations.en,
+	...surveys.en,
+	...surveyBuilder.en,
+	...archive.en
+};
 
 export type Messages = { [K in keyof typeof de]: string };
 export type MessageKey = keyof Messages;
