@@ -2,6 +2,7 @@ import * as archive from './archive.ts';
 import * as consultations from './consultations.ts';
 import { de as coreDe } from './de.ts';
 import { en as coreEn } from './en.ts';
+import * as meetings from './meetings.ts';
 import * as surveyBuilder from './survey-builder.ts';
 import * as surveys from './surveys.ts';
 
@@ -15,6 +16,7 @@ const de = {
 	...consultations.de,
 	...surveys.de,
 	...surveyBuilder.de,
+	...meetings.de,
 	...archive.de
 };
 const en: Messages = {
@@ -22,6 +24,7 @@ const en: Messages = {
 	...consultations.en,
 	...surveys.en,
 	...surveyBuilder.en,
+	...meetings.en,
 	...archive.en
 };
 

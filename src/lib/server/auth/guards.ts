@@ -23,6 +23,14 @@ export function requireRole(event: RequestEvent, role: Role): SessionUser {
 	return user;
 }
 
+/** Like requireRole, for pages that several roles share (the Sitzungsdienst: clerk or admin). */
+export function requireAnyRole(event: RequestEvent, roles: readonly Role[]): SessionUser {
+	const user = requireUser(event);
+	if (!roles.some((r) => user.roles.includes(r)))
+		error(403, messages(event.locals.locale).error403);
+	return user;
+}
+
 /** Only local paths, so a crafted `?weiter=` cannot send people to another site. */
 export function safeReturnPath(value: string | null, fallback: string): string {
 	if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))

@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { format, messages } from '$lib/i18n/index.ts';
 import { appContext } from '$lib/server/app.ts';
-import { requireClerk } from '$lib/server/archive/require-clerk.ts';
+import { requireClerk } from '$lib/server/meetings/clerk.ts';
 import { isUuid } from '$lib/server/db/ids.ts';
 import { formValues } from '$lib/server/http/forms.ts';
 import { mediaStore } from '$lib/server/media/media-store.ts';

@@ -1,0 +1,47 @@
+import type { AgendaEntry, PublicAgendaEntry, PublicMeeting } from '../../meetings/types.ts';
+import type { Db } from '../db/index.ts';
+import { isUuid } from '../db/ids.ts';
+import { listAgenda } from './agenda.repository.ts';
+import { findBody } from './bodies.repository.ts';
+import { findMeeting } from './meetings.repository.ts';
+import { findRecordingByMeeting } from './recordings.repository.ts';
+
+/**
+ * What the public may know of an agenda item. Non-public items (nichtöffentlich, GO NRW § 48)
+ * keep their number only: title, papers and chapter mark never leave the server.
+ */
+export function redactAgendaItem(item: AgendaEntry): PublicAgendaEntry {
+	if (!item.public) return { id: item.id, number: item.number, public: false };
+	return {
+		id: item.id,
+		number: item.number,
+		public: true,
+		title: item.title,
+		chapterStartMs: item.chapterStartMs,
+		papers: item.papers
+	};
+}
+
+/** The public meeting page's data, or null for unknown, deleted or malformed ids (a 404). */
+export async function loadPublicMeeting(db: Db, id: string): Promise<PublicMeeting | null> {
+	if (!isUuid(id)) return null;
+	const meeting = await findMeeting(db, id);
+	if (!meeting) return null;
+	const [body, agenda, recording] = await Promise.all([
+		findBody(db, meeting.bodyId),
+		listAgenda(db, id),
+		findRecordingByMeeting(db, id)
+	]);
+	return {
+		meeting,
+		bodyShortName: body?.shortName ?? null,
+		agenda: agenda.map(redactAgendaItem),
+		recording: recording?.outputPrefix
+			? {
+					id: recording.id,
+					durationMs: recording.durationMs,
+					startedAt: recording.startedAt
+				}
+			: null
+	};
+}
