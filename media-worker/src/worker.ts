@@ -1,13 +1,23 @@
 import type { AppContext } from '../../src/lib/server/context.ts';
-import type { MailJob } from '../../src/lib/server/jobs/queue.ts';
+import type { MailJob, ThumbnailsJob, TranscodeJob } from '../../src/lib/server/jobs/queue.ts';
+import { findFfmpeg, type FfmpegLookup } from '../../src/lib/server/media/ffmpeg.ts';
 import { purgeExpired } from './tasks/purge-expired.ts';
+import { recordingThumbnails } from './tasks/recording-thumbnails.ts';
 import { sendMail } from './tasks/send-mail.ts';
+import { transcodeRecording } from './tasks/transcode-recording.ts';
+
+export interface WorkerOptions {
+	/** How ffmpeg is looked for (tests replace it). */
+	findTools?: () => Promise<FfmpegLookup>;
+	/** How long to wait before looking for ffmpeg again when it is missing. */
+	recheckMs?: number;
+}
 
 /**
  * Registers every task on the shared queue. Runs inside the web process in embedded mode
  * (PGlite serves one process) and as `npm run worker` with PostgreSQL.
  */
-export async function startWorkers(ctx: AppContext): Promise<void> {
+export async function startWorkers(ctx: AppContext, opts: WorkerOptions = {}): Promise<void> {
 	const { boss, log } = ctx;
 	await boss.work<MailJob>(
 		'send-mail',
@@ -21,4 +31,39 @@ export async function startWorkers(ctx: AppContext): Promise<void> {
 	await boss.work('purge-expired', { batchSize: 1 }, async () => purgeExpired(ctx));
 	await boss.schedule('purge-expired', '17 * * * *');
 	log.info('Worker bereit', { queues: ['send-mail', 'purge-expired'] });
+	await startMediaWorkers(ctx, opts);
+}
+
+/**
+ * The media queues get workers of their own (one transcode at a time per process, so a long
+ * transcode never holds up mails), and only once ffmpeg is there: without it a job would fail
+ * and use up its retries, so jobs wait in the queue and ffmpeg is looked for again every minute.
+ * The clerk's page says what to install (findFfmpeg's message).
+ */
+async function startMediaWorkers(ctx: AppContext, opts: WorkerOptions): Promise<void> {
+	const find = opts.findTools ?? (() => findFfmpeg());
+	let warned = false;
+	const attempt = async (): Promise<void> => {
+		const found = await find();
+		if (!found.ok) {
+			if (!warned) ctx.log.warn(`Aufzeichnungen warten auf ffmpeg. ${found.message}`);
+			warned = true;
+			setTimeout(() => void attempt().catch(() => undefined), opts.recheckMs ?? 60_000).unref();
+			return;
+		}
+		await registerMediaQueues(ctx);
+		ctx.log.info('Medien-Worker bereit', { ffmpeg: found.ffmpeg, version: found.version });
+	};
+	await attempt();
+}
+
+async function registerMediaQueues(ctx: AppContext): Promise<void> {
+	const { boss } = ctx;
+	const media = { batchSize: 1, localConcurrency: 1, pollingIntervalSeconds: 2 };
+	await boss.work<TranscodeJob>('transcode-recording', media, async ([job]) => {
+		if (job) await transcodeRecording(ctx, job);
+	});
+	await boss.work<ThumbnailsJob>('recording-thumbnails', media, async ([job]) => {
+		if (job) await recordingThumbnails(ctx, job.data);
+	});
 }

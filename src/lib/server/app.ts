@@ -3,6 +3,7 @@ import { config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { openDatabase, type Database } from './db/index.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { seedDemoRecording } from './demo/demo-recording.ts';
 import { describeDemoAccounts, seedDemo } from './demo/seed.ts';
 import { startQueue } from './jobs/queue.ts';
 import { log } from './log.ts';
@@ -37,6 +38,10 @@ export async function bootApp(opts: { role: 'web' | 'worker' }): Promise<Running
 		});
 		const text = describeDemoAccounts(accounts);
 		if (text) process.stdout.write(`\n${text}\n`);
+		// In the background: generating three minutes of video takes a while, pages need not wait.
+		void seedDemoRecording(ctx).catch((err: unknown) =>
+			log.error('Demo-Aufzeichnung fehlgeschlagen', { err })
+		);
 	}
 	return {
 		ctx,

@@ -29,6 +29,13 @@ export const QUEUES = {
 		retryDelayMax: 1800,
 		expireInSeconds: 8 * 3600,
 		heartbeatSeconds: 30
+	},
+	// A few seconds per chapter; redone from scratch when it fails.
+	'recording-thumbnails': {
+		retryLimit: 3,
+		retryDelay: 30,
+		retryBackoff: true,
+		expireInSeconds: 1800
 	}
 } as const;
 
@@ -44,10 +51,15 @@ export interface TranscodeJob {
 	recordingId: string;
 }
 
+export interface ThumbnailsJob {
+	recordingId: string;
+}
+
 export interface JobPayloads {
 	'send-mail': MailJob;
 	'purge-expired': Record<string, never>;
 	'transcode-recording': TranscodeJob;
+	'recording-thumbnails': ThumbnailsJob;
 }
 
 export const PGBOSS_SCHEMA = 'pgboss';

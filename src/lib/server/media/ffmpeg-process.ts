@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import type { TranscodeProgress } from './ffmpeg-types.ts';
 
 // Enough of ffmpeg's stderr to show the failing filter or demuxer without flooding the job log.
 const STDERR_TAIL_LINES = 20;
@@ -81,4 +82,20 @@ export function runProcess(command: string, args: string[], opts: RunOptions = {
 export function formatCommand(command: string, args: string[]): string {
 	const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
 	return [command, ...args].map(quote).join(' ');
+}
+
+/** Reads ffmpeg's `-progress pipe:1` key=value lines into progress reports. */
+export function progressReader(durationSeconds: number, report?: (p: TranscodeProgress) => void) {
+	let seconds = 0;
+	let speed: number | null = null;
+	return (line: string) => {
+		const [key, value = ''] = line.trim().split('=', 2);
+		if (key === 'out_time_us' && /^\d+$/.test(value)) seconds = Number(value) / 1e6;
+		else if (key === 'speed') speed = Number.parseFloat(value) || null;
+		else if (key === 'progress') {
+			const done = value === 'end';
+			const fraction = done ? 1 : Math.min(1, seconds / Math.max(durationSeconds, 0.001));
+			report?.({ seconds: done ? Math.max(seconds, durationSeconds) : seconds, fraction, speed });
+		}
+	};
 }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -73,7 +74,8 @@ describe('probeMedia', () => {
 		const probe = await probeMedia(path.join(dir, 'meeting.mp4'), LIMITS);
 		expect(probe.durationSeconds).toBeCloseTo(4, 0);
 		expect(probe.formatName).toContain('mp4');
-		expect(probe.video).toEqual({ codec: 'h264', width: 1280, height: 720, fps: 25 });
+		expect(probe.video).toMatchObject({ codec: 'h264', width: 1280, height: 720, fps: 25 });
+		expect(probe.video?.pixFmt).toBe('yuv420p');
 		expect(probe.audio).toMatchObject({ codec: 'aac', channels: 1 });
 		expect(probe.audio?.sampleRate).toBeGreaterThan(0);
 	});
@@ -122,6 +124,40 @@ describe('probeMedia', () => {
 		await writeFile(concat, `ffconcat version 1.0\nfile ${target}\n`);
 		expect(await rejection(hls)).toBe('container');
 		expect(await rejection(concat)).toBe('container');
+	});
+
+	it('refuses concat lists and playlists naming HTTP URLs without connecting', async () => {
+		const hits: string[] = [];
+		const server = createHttpServer((req, res) => {
+			hits.push(req.url ?? '');
+			res.end();
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const { port } = server.address() as { port: number };
+		const url = `http://127.0.0.1:${port}/meeting.mp4`;
+		const files = {
+			'concat-url.mp4': `ffconcat version 1.0\nfile ${url}\n`,
+			'hls-url.mov': `#EXTM3U\n#EXTINF:4,\n${url}\n#EXT-X-ENDLIST\n`,
+			'hls-url.mkv': `#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=1\n${url}\n`
+		};
+		try {
+			for (const [name, text] of Object.entries(files)) {
+				await writeFile(path.join(dir, name), text);
+				// Refused either as a demuxer off the allow-list or, when ffprobe guesses MP4 from the
+				// name, as unreadable; never opened as a playlist.
+				expect(['container', 'unreadable']).toContain(await rejection(path.join(dir, name)));
+			}
+		} finally {
+			server.close();
+		}
+		expect(hits).toEqual([]);
+	});
+
+	it('refuses truncated media whose index is missing', async () => {
+		const whole = await readFile(path.join(dir, 'meeting.mp4'));
+		// Without faststart the index (moov) comes last, so a cut-off upload has none.
+		await writeFile(path.join(dir, 'cut.mp4'), whole.subarray(0, Math.floor(whole.length / 2)));
+		expect(await rejection(path.join(dir, 'cut.mp4'))).toBe('unreadable');
 	});
 
 	it('refuses a text file named .mp4, an empty file and a missing one', async () => {
@@ -240,6 +276,31 @@ describe('transcodeToHls', () => {
 		await expect(run).rejects.toBeInstanceOf(FfmpegAbortedError);
 		expect(await leftovers(outDir)).toEqual([]);
 	}, 15_000);
+
+	it('refuses a truncated upload whose index promises more than its data holds', async () => {
+		const full = path.join(dir, 'faststart.mp4');
+		const x264 = ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p'];
+		generate('faststart.mp4', [
+			...lavfi('testsrc2=size=320x180:rate=25'),
+			'-t',
+			'8',
+			...x264,
+			'-movflags',
+			'+faststart'
+		]);
+		const whole = await readFile(full);
+		const cut = path.join(dir, 'faststart-cut.mp4');
+		await writeFile(cut, whole.subarray(0, Math.floor(whole.length * 0.4)));
+		const truncated = await probeMedia(cut, LIMITS);
+		expect(truncated.durationSeconds).toBeCloseTo(8, 0);
+		const outDir = path.join(dir, 'archive', 'truncated');
+		const err: unknown = await transcodeToHls(cut, outDir, { probe: truncated }).catch(
+			(e: unknown) => e
+		);
+		expect(err).toBeInstanceOf(MediaRejectedError);
+		expect((err as MediaRejectedError).reason).toBe('truncated');
+		expect(await leftovers(outDir)).toEqual([]);
+	}, 20_000);
 
 	it('refuses input paths it did not generate', async () => {
 		await expect(

@@ -1,18 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { formatCommand, runProcess } from './ffmpeg-process.ts';
+import { formatCommand, progressReader, runProcess } from './ffmpeg-process.ts';
 import {
 	FfmpegAbortedError,
 	FfmpegFailedError,
-	FfmpegMissingError,
 	MediaRejectedError,
-	type FfmpegLookup,
-	type FfmpegTools,
-	type MediaProbe
+	type HlsArchive,
+	type MediaProbe,
+	type TranscodeProgress
 } from './ffmpeg-types.ts';
+import { writeMasterPlaylist, type PlannedRendition } from './hls-master.ts';
+import {
+	checkProbe,
+	describeProbe,
+	keyframeTimes,
+	keyframesEvery,
+	type ProbeJson
+} from './media-probe.ts';
 
 export * from './ffmpeg-types.ts';
+export { findFfmpeg, requireFfmpeg } from './ffmpeg-lookup.ts';
+import { requireFfmpeg } from './ffmpeg-lookup.ts';
 
 /**
  * The only module that builds ffmpeg/ffprobe arguments (STYLE.md). ffmpeg follows URLs and file
@@ -25,8 +34,6 @@ export * from './ffmpeg-types.ts';
 const ALLOWED_FORMATS = 'mov,mp4,m4a,3gp,3g2,mj2,matroska,webm';
 const PROTOCOLS = 'file,pipe';
 const INPUT_HARDENING = ['-protocol_whitelist', PROTOCOLS, '-format_whitelist', ALLOWED_FORMATS];
-const VIDEO_CODECS = new Set(['h264', 'hevc', 'vp8', 'vp9', 'av1', 'mpeg4', 'prores']);
-const AUDIO_CODECS = new Set(['aac', 'mp3', 'opus', 'vorbis']);
 // Keyframes every 2 s in every rendition, so renditions align and later cuts have fixed edges.
 const SEGMENT_SECONDS = 2;
 interface Rung {
@@ -40,69 +47,9 @@ const LADDER: Rung[] = [
 ];
 const AUDIO_KBPS = 128;
 const PROBE_TIMEOUT_MS = 30_000;
-
-async function versionOf(binary: string): Promise<string | null> {
-	try {
-		const r = await runProcess(binary, ['-hide_banner', '-version'], { timeoutMs: 10_000 });
-		if (r.code !== 0) return null;
-		return /version (\S+)/.exec(r.stdout)?.[1] ?? 'unbekannt';
-	} catch {
-		return null;
-	}
-}
-
-// ffmpeg-static is optional and not a dependency; its install script cannot download the binary
-// on every machine, so a resolvable package still has to pass the `-version` check.
-async function ffmpegStaticPath(): Promise<string | null> {
-	try {
-		const name = 'ffmpeg-static';
-		const mod = (await import(/* @vite-ignore */ name)) as { default?: unknown };
-		return typeof mod.default === 'string' ? mod.default : null;
-	} catch {
-		return null;
-	}
-}
-
-/** FFMPEG_PATH/FFPROBE_PATH, else the npm package ffmpeg-static, else `ffmpeg` on the PATH. */
-export async function findFfmpeg(
-	env: Record<string, string | undefined> = process.env
-): Promise<FfmpegLookup> {
-	const install =
-		'Bitte ffmpeg installieren (Debian/Ubuntu: „apt-get install ffmpeg“) oder FFMPEG_PATH und FFPROBE_PATH setzen.';
-	const candidates = [env.FFMPEG_PATH, await ffmpegStaticPath(), 'ffmpeg'];
-	let ffmpeg: string | null = null;
-	let version: string | null = null;
-	for (const candidate of candidates) {
-		if (!candidate) continue;
-		version = await versionOf(candidate);
-		if (version) {
-			ffmpeg = candidate;
-			break;
-		}
-		if (candidate === env.FFMPEG_PATH) {
-			return { ok: false, message: `FFMPEG_PATH (${candidate}) ist nicht ausführbar. ${install}` };
-		}
-	}
-	if (!ffmpeg || !version) return { ok: false, message: `ffmpeg wurde nicht gefunden. ${install}` };
-	const ffprobe = env.FFPROBE_PATH || 'ffprobe';
-	if (!(await versionOf(ffprobe))) {
-		return { ok: false, message: `ffprobe (${ffprobe}) wurde nicht gefunden. ${install}` };
-	}
-	return { ok: true, ffmpeg, ffprobe, version };
-}
-
-let cachedTools: Promise<FfmpegLookup> | undefined;
-
-/** The tools found once per process; throws FfmpegMissingError with the install hint. */
-export async function requireFfmpeg(): Promise<FfmpegTools> {
-	cachedTools ??= findFfmpeg();
-	const found = await cachedTools;
-	if (!found.ok) {
-		cachedTools = undefined;
-		throw new FfmpegMissingError(found.message);
-	}
-	return found;
-}
+/** Fixed parts of a command line, written as one string; never used for paths or user input. */
+const words = (line: string) => line.split(' ');
+const QUIET = words('-hide_banner -nostdin -v error -y');
 
 /** Only absolute paths without `..` that we generated ourselves are handed to ffmpeg. */
 function assertOurPath(file: string): void {
@@ -125,73 +72,26 @@ async function assertRegularFile(file: string, maxBytes: number): Promise<number
 	return stat.size;
 }
 
-interface ProbeStream {
-	index: number;
-	codec_type?: string;
-	codec_name?: string;
-	width?: number;
-	height?: number;
-	avg_frame_rate?: string;
-	r_frame_rate?: string;
-	channels?: number;
-	sample_rate?: string;
-	disposition?: { attached_pic?: number };
+function rejectUnreadable(stderrTail: string[]): MediaRejectedError {
+	return stderrTail.some((l) => /not on whitelist/i.test(l))
+		? new MediaRejectedError(
+				'container',
+				'Dieses Dateiformat ist nicht erlaubt (erlaubt: MP4, MOV, MKV, WebM).'
+			)
+		: new MediaRejectedError('unreadable', 'Die Datei ist keine lesbare Audio- oder Videodatei.');
 }
 
-function parseRate(rate: string | undefined): number | null {
-	const [n = NaN, d = 1] = (rate ?? '').split('/').map(Number);
-	const fps = n / d;
-	return Number.isFinite(fps) && fps > 0 && fps < 1000 ? fps : null;
-}
-
-function describeProbe(json: {
-	format?: { duration?: string; format_name?: string };
-	streams?: ProbeStream[];
-}): MediaProbe {
-	const streams = json.streams ?? [];
-	const v = streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
-	const a = streams.find((s) => s.codec_type === 'audio');
-	return {
-		durationSeconds: Number(json.format?.duration),
-		formatName: json.format?.format_name ?? '',
-		video: v
-			? {
-					codec: v.codec_name ?? '',
-					width: v.width ?? 0,
-					height: v.height ?? 0,
-					fps: parseRate(v.avg_frame_rate) ?? parseRate(v.r_frame_rate)
-				}
-			: null,
-		audio: a
-			? { codec: a.codec_name ?? '', channels: a.channels ?? 0, sampleRate: Number(a.sample_rate) }
-			: null,
-		streams: { video: v?.index ?? null, audio: a?.index ?? null }
-	};
-}
-
-function checkProbe(probe: MediaProbe, maxDurationSeconds: number): void {
-	if (!Number.isFinite(probe.durationSeconds) || probe.durationSeconds <= 0) {
-		throw new MediaRejectedError('unreadable', 'Die Dauer der Aufnahme ist nicht lesbar.');
-	}
-	if (probe.durationSeconds > maxDurationSeconds) {
-		const h = (maxDurationSeconds / 3600).toFixed(1).replace('.', ',');
-		throw new MediaRejectedError('tooLong', `Die Aufnahme ist länger als erlaubt (${h} Stunden).`);
-	}
-	if (!probe.video && !probe.audio) {
-		throw new MediaRejectedError('noStreams', 'Die Datei enthält weder Bild noch Ton.');
-	}
-	if (probe.video && !VIDEO_CODECS.has(probe.video.codec)) {
-		throw new MediaRejectedError(
-			'videoCodec',
-			`Das Videoformat „${probe.video.codec}“ wird nicht unterstützt (erlaubt: H.264, HEVC, VP8, VP9, AV1, MPEG-4, ProRes).`
-		);
-	}
-	const audio = probe.audio?.codec ?? '';
-	if (probe.audio && !AUDIO_CODECS.has(audio) && !audio.startsWith('pcm_')) {
-		throw new MediaRejectedError(
-			'audioCodec',
-			`Das Tonformat „${audio}“ wird nicht unterstützt (erlaubt: AAC, MP3, Opus, Vorbis, PCM).`
-		);
+/** Runs ffprobe with the hardening and returns its JSON, or refuses the file. */
+async function runProbe(file: string, extra: string[]): Promise<unknown> {
+	const { ffprobe } = await requireFfmpeg();
+	const args = ['-hide_banner', '-v', 'error', ...INPUT_HARDENING, ...extra];
+	args.push('-print_format', 'json', `file:${file}`);
+	const r = await runProcess(ffprobe, args, { timeoutMs: PROBE_TIMEOUT_MS });
+	if (r.code !== 0 || r.aborted) throw rejectUnreadable(r.stderrTail);
+	try {
+		return JSON.parse(r.stdout);
+	} catch {
+		throw rejectUnreadable([]);
 	}
 }
 
@@ -201,38 +101,8 @@ export async function probeMedia(
 	opts: { maxBytes: number; maxDurationSeconds: number }
 ): Promise<MediaProbe> {
 	await assertRegularFile(file, opts.maxBytes);
-	const { ffprobe } = await requireFfmpeg();
-	const args = [
-		'-hide_banner',
-		'-v',
-		'error',
-		...INPUT_HARDENING,
-		'-print_format',
-		'json',
-		'-show_format',
-		'-show_streams',
-		`file:${file}`
-	];
-	const r = await runProcess(ffprobe, args, { timeoutMs: PROBE_TIMEOUT_MS });
-	if (r.code !== 0 || r.aborted) {
-		const notAllowed = r.stderrTail.some((l) => /not on whitelist/i.test(l));
-		throw notAllowed
-			? new MediaRejectedError(
-					'container',
-					'Dieses Dateiformat ist nicht erlaubt (erlaubt: MP4, MOV, MKV, WebM).'
-				)
-			: new MediaRejectedError('unreadable', 'Die Datei ist keine lesbare Audio- oder Videodatei.');
-	}
-	let json: unknown;
-	try {
-		json = JSON.parse(r.stdout);
-	} catch {
-		throw new MediaRejectedError(
-			'unreadable',
-			'Die Datei ist keine lesbare Audio- oder Videodatei.'
-		);
-	}
-	const probe = describeProbe(json as Parameters<typeof describeProbe>[0]);
+	const json = await runProbe(file, ['-show_format', '-show_streams']);
+	const probe = describeProbe(json as ProbeJson);
 	checkProbe(probe, opts.maxDurationSeconds);
 	return probe;
 }
@@ -244,6 +114,47 @@ function forcedFormat(formatName: string): string {
 	throw new MediaRejectedError('container', 'Dieses Dateiformat ist nicht erlaubt.');
 }
 
+function hardenedInput(input: string, probe: MediaProbe, seekSeconds?: number): string[] {
+	assertOurPath(input);
+	const seek = seekSeconds === undefined ? [] : ['-ss', seekSeconds.toFixed(3)];
+	return [...INPUT_HARDENING, ...seek, '-f', forcedFormat(probe.formatName), '-i', `file:${input}`];
+}
+
+// Browsers decode 8-bit 4:2:0 H.264 in these profiles; High 10 or 4:2:2 must be re-encoded.
+const PASSTHROUGH_PROFILES = new Set(['Constrained Baseline', 'Baseline', 'Main', 'High']);
+// Enough of the recording to trust the encoder's keyframe cadence without reading hours of it.
+const KEYFRAME_SCAN = '%+180';
+
+/**
+ * Whether the source's video can be copied as the top rendition: H.264 of at least 1080 lines
+ * that browsers play, with a keyframe exactly every 2 s, so its segments line up with the
+ * encoded renditions. Reads packet flags only (no decoding) over the first three minutes.
+ */
+export async function canPassThrough(file: string, probe: MediaProbe): Promise<boolean> {
+	const v = probe.video;
+	if (!v || v.codec !== 'h264' || v.height < 1080 || probe.streams.video === null) return false;
+	if (!PASSTHROUGH_PROFILES.has(v.profile) || v.pixFmt !== 'yuv420p') return false;
+	const json = await runProbe(file, [
+		'-f',
+		forcedFormat(probe.formatName),
+		'-select_streams',
+		String(probe.streams.video),
+		'-read_intervals',
+		KEYFRAME_SCAN,
+		'-show_entries',
+		'packet=pts_time,flags'
+	]);
+	return keyframesEvery(
+		keyframeTimes(json as Parameters<typeof keyframeTimes>[0]),
+		SEGMENT_SECONDS
+	);
+}
+
+interface PlannedRung extends PlannedRendition {
+	height: number;
+	rung: Rung | null;
+}
+
 function ladderFor(sourceHeight: number): Rung[] {
 	const rungs = LADDER.filter((r) => r.height <= sourceHeight);
 	// A source below 360p gets one rendition at its own size instead of being upscaled.
@@ -252,84 +163,106 @@ function ladderFor(sourceHeight: number): Rung[] {
 	return [{ ...small, height: Math.max(2, sourceHeight - (sourceHeight % 2)) }];
 }
 
-/** ffmpeg arguments for the HLS ladder; exported so the worker can log and benchmark them. */
-export function buildHlsArgs(input: string, outDir: string, probe: MediaProbe): string[] {
-	const { video, audio, streams } = probe;
-	const args = ['-hide_banner', '-nostdin', '-v', 'error', '-y', ...INPUT_HARDENING];
-	args.push('-f', forcedFormat(probe.formatName), '-i', `file:${input}`);
-	const maps: string[] = [];
-	const outputs: string[] = [];
-	const rungs = video ? ladderFor(video.height) : [];
-	if (video) {
-		const label = (i: number) => `[v${i}]`;
-		const split = `[0:${streams.video}]split=${rungs.length}${rungs.map((_, i) => `[s${i}]`).join('')}`;
-		const scales = rungs.map((r, i) => `[s${i}]scale=-2:${r.height},setsar=1${label(i)}`);
-		args.push('-filter_complex', [split, ...scales].join(';'));
-		const gop = String(Math.round((video.fps ?? 25) * SEGMENT_SECONDS));
-		args.push(
-			'-c:v',
-			'libx264',
-			'-preset',
-			'veryfast',
-			'-pix_fmt',
-			'yuv420p',
-			'-profile:v',
-			'main'
-		);
-		args.push('-g', gop, '-keyint_min', gop, '-sc_threshold', '0');
-		args.push('-force_key_frames', `expr:gte(t,n_forced*${SEGMENT_SECONDS})`);
-		rungs.forEach((r, i) => {
-			maps.push('-map', label(i));
-			args.push(`-b:v:${i}`, `${r.videoKbps}k`, `-maxrate:v:${i}`, `${r.maxKbps}k`);
-			args.push(`-bufsize:v:${i}`, `${r.maxKbps * 2}k`);
-			outputs.push(audio ? `v:${i},agroup:audio` : `v:${i}`);
+/** The renditions in master playlist order: copied source first, then the encoded ladder. */
+function planRenditions(probe: MediaProbe, passthrough: boolean): PlannedRung[] {
+	const planned: PlannedRung[] = [];
+	const { video, audio } = probe;
+	if (video && passthrough) {
+		planned.push({
+			name: `${video.height}p`,
+			kind: 'video',
+			passthrough,
+			height: video.height,
+			rung: null
 		});
 	}
-	if (audio) {
-		maps.push('-map', `0:${streams.audio}`);
-		args.push('-c:a', 'aac', '-b:a', `${AUDIO_KBPS}k`, '-ac', '2', '-ar', '48000');
-		outputs.push(video ? 'a:0,agroup:audio,default:yes' : 'a:0');
+	for (const rung of video ? ladderFor(video.height) : []) {
+		const name = `${rung.height}p`;
+		if (planned.some((p) => p.name === name)) continue;
+		planned.push({ name, kind: 'video', passthrough: false, height: rung.height, rung });
 	}
-	// Camera and editing-software metadata has no place in a public archive.
-	args.push(...maps, '-map_metadata', '-1', '-map_chapters', '-1');
-	args.push('-f', 'hls', '-hls_time', String(SEGMENT_SECONDS));
-	args.push('-hls_playlist_type', 'vod', '-hls_segment_type', 'fmp4');
-	args.push('-hls_flags', 'independent_segments+program_date_time');
-	args.push('-hls_fmp4_init_filename', 'init.mp4');
-	args.push('-hls_segment_filename', path.join(outDir, '%v', 'segment-%05d.m4s'));
-	args.push('-master_pl_name', 'master.m3u8', '-var_stream_map', outputs.join(' '));
-	args.push('-progress', 'pipe:1', '-nostats', path.join(outDir, '%v', 'index.m3u8'));
-	return args;
+	if (audio)
+		planned.push({ name: 'audio', kind: 'audio', passthrough: false, height: 0, rung: null });
+	return planned;
 }
 
-export interface TranscodeProgress {
-	seconds: number;
-	fraction: number;
-	speed: number | null;
+function encoderArgs(i: number, rung: Rung, gop: string): string[] {
+	const s = `:v:${i}`;
+	const fixed = `-c${s} libx264 -preset${s} veryfast -pix_fmt${s} yuv420p -profile${s} main`;
+	return [
+		...words(`${fixed} -g${s} ${gop} -keyint_min${s} ${gop} -sc_threshold${s} 0`),
+		`-force_key_frames${s}`,
+		`expr:gte(t,n_forced*${SEGMENT_SECONDS})`,
+		...words(`-b${s} ${rung.videoKbps}k -maxrate${s} ${rung.maxKbps}k`),
+		...words(`-bufsize${s} ${rung.maxKbps * 2}k`)
+	];
+}
+
+function videoArgs(probe: MediaProbe, planned: PlannedRung[]): { args: string[]; maps: string[] } {
+	const encoded = planned.filter((p) => p.kind === 'video' && p.rung);
+	const copied = planned.some((p) => p.passthrough);
+	const args: string[] = [];
+	const maps: string[] = copied ? ['-map', `0:${probe.streams.video}`] : [];
+	if (copied) args.push('-c:v:0', 'copy');
+	if (encoded.length) {
+		const split = `[0:${probe.streams.video}]split=${encoded.length}${encoded.map((_, i) => `[s${i}]`).join('')}`;
+		const scales = encoded.map((p, i) => `[s${i}]scale=-2:${p.height},setsar=1[v${i}]`);
+		args.push('-filter_complex', [split, ...scales].join(';'));
+	}
+	const gop = String(Math.round((probe.video?.fps ?? 25) * SEGMENT_SECONDS));
+	encoded.forEach((p, i) => {
+		maps.push('-map', `[v${i}]`);
+		args.push(...encoderArgs(i + (copied ? 1 : 0), p.rung!, gop));
+	});
+	return { args, maps };
+}
+
+/**
+ * ffmpeg arguments for the HLS ladder; exported so the worker logs them and the benchmark runs
+ * exactly these. Renditions go to `<outDir>/<name>/` (1080p, 720p, 360p, audio).
+ */
+export function buildHlsArgs(
+	input: string,
+	outDir: string,
+	probe: MediaProbe,
+	opts: { passthrough?: boolean } = {}
+): string[] {
+	const planned = planRenditions(probe, opts.passthrough ?? false);
+	const args = [...QUIET, ...hardenedInput(input, probe)];
+	const { args: video, maps } = videoArgs(probe, planned);
+	args.push(...video);
+	if (probe.audio) {
+		maps.push('-map', `0:${probe.streams.audio}`);
+		args.push('-c:a', 'aac', '-b:a', `${AUDIO_KBPS}k`, '-ac', '2', '-ar', '48000');
+	}
+	const hasVideo = planned.some((p) => p.kind === 'video');
+	let v = 0;
+	const variants = planned.map((p) =>
+		p.kind === 'video'
+			? `v:${v++},${probe.audio ? 'agroup:audio,' : ''}name:${p.name}`
+			: `a:0,${hasVideo ? 'agroup:audio,default:yes,' : ''}name:${p.name}`
+	);
+	// Camera and editing-software metadata has no place in a public archive.
+	args.push(...maps, '-map_metadata', '-1', '-map_chapters', '-1');
+	args.push(...words(`-f hls -hls_time ${SEGMENT_SECONDS} -hls_playlist_type vod`));
+	args.push(...words('-hls_segment_type fmp4 -hls_fmp4_init_filename init.mp4'));
+	args.push(...words('-hls_flags independent_segments+program_date_time'));
+	args.push('-hls_segment_filename', path.join(outDir, '%v', 'segment-%05d.m4s'));
+	// ffmpeg's own master playlist is replaced by writeMasterPlaylist (it lacks CODECS for copies).
+	args.push('-master_pl_name', 'master.m3u8', '-var_stream_map', variants.join(' '));
+	args.push('-progress', 'pipe:1', '-nostats', path.join(outDir, '%v', 'index.m3u8'));
+	return args;
 }
 
 export interface TranscodeOptions {
 	/** The result of probeMedia for this very file: codecs, streams and duration come from it. */
 	probe: MediaProbe;
+	/** Copy the source as the top rendition (see canPassThrough). */
+	passthrough?: boolean;
 	signal?: AbortSignal;
 	onProgress?: (p: TranscodeProgress) => void;
 	/** Called with the full command before ffmpeg starts (for the debug log). */
 	onCommand?: (command: string) => void;
-}
-
-function progressReader(durationSeconds: number, report?: (p: TranscodeProgress) => void) {
-	let seconds = 0;
-	let speed: number | null = null;
-	return (line: string) => {
-		const [key, value = ''] = line.trim().split('=', 2);
-		if (key === 'out_time_us' && /^\d+$/.test(value)) seconds = Number(value) / 1e6;
-		else if (key === 'speed') speed = Number.parseFloat(value) || null;
-		else if (key === 'progress') {
-			const done = value === 'end';
-			const fraction = done ? 1 : Math.min(1, seconds / Math.max(durationSeconds, 0.001));
-			report?.({ seconds: done ? Math.max(seconds, durationSeconds) : seconds, fraction, speed });
-		}
-	};
 }
 
 /** Removes `<outDir>.tmp-*` folders left by a run that was killed before it could clean up. */
@@ -341,38 +274,176 @@ async function removeStaleTmp(outDir: string): Promise<void> {
 	}
 }
 
+// A source whose data ends early (a truncated upload with its index up front) still probes with
+// its full duration; ffmpeg then stops where the data stops. Anything shorter than this is refused.
+function assertComplete(archiveSeconds: number, probe: MediaProbe): void {
+	if (
+		archiveSeconds <
+		probe.durationSeconds - Math.max(SEGMENT_SECONDS, probe.durationSeconds * 0.02)
+	) {
+		throw new MediaRejectedError(
+			'truncated',
+			'Die Datei ist unvollständig: sie endet früher, als ihre Kopfdaten angeben.'
+		);
+	}
+}
+
+async function runLadder(
+	input: string,
+	tmp: string,
+	opts: TranscodeOptions
+): Promise<{ command: string }> {
+	const { ffmpeg } = await requireFfmpeg();
+	const args = buildHlsArgs(input, tmp, opts.probe, { passthrough: opts.passthrough });
+	const command = formatCommand(ffmpeg, args);
+	opts.onCommand?.(command);
+	await mkdir(tmp, { recursive: true });
+	const r = await runProcess(ffmpeg, args, {
+		signal: opts.signal,
+		onStdoutLine: progressReader(opts.probe.durationSeconds, opts.onProgress)
+	});
+	if (r.aborted) throw new FfmpegAbortedError(command);
+	if (r.code !== 0) {
+		throw new FfmpegFailedError(`ffmpeg ist mit Code ${r.code} beendet.`, command, r.stderrTail);
+	}
+	return { command };
+}
+
 /**
  * Transcodes a probed recording into an HLS ladder (fMP4 segments, master playlist). Output is
  * written beside outDir and renamed into place at the end, so a killed run never leaves half an
- * archive behind. Returns the command that ran, for the job log.
+ * archive behind.
  */
 export async function transcodeToHls(
 	input: string,
 	outDir: string,
 	opts: TranscodeOptions
-): Promise<{ command: string; masterPlaylist: string }> {
+): Promise<HlsArchive> {
 	assertOurPath(input);
 	assertOurPath(outDir);
-	const { ffmpeg } = await requireFfmpeg();
 	await removeStaleTmp(outDir);
 	const tmp = `${outDir}.tmp-${randomBytes(6).toString('hex')}`;
-	const args = buildHlsArgs(input, tmp, opts.probe);
-	const command = formatCommand(ffmpeg, args);
-	opts.onCommand?.(command);
 	try {
-		await mkdir(tmp, { recursive: true });
-		const r = await runProcess(ffmpeg, args, {
-			signal: opts.signal,
-			onStdoutLine: progressReader(opts.probe.durationSeconds, opts.onProgress)
-		});
-		if (r.aborted) throw new FfmpegAbortedError(command);
-		if (r.code !== 0) {
-			throw new FfmpegFailedError(`ffmpeg ist mit Code ${r.code} beendet.`, command, r.stderrTail);
-		}
+		const { command } = await runLadder(input, tmp, opts);
+		const planned = planRenditions(opts.probe, opts.passthrough ?? false);
+		const { renditions, measured } = await writeMasterPlaylist(
+			tmp,
+			planned,
+			opts.probe.video?.fps ?? null
+		);
+		const durationSeconds = measured[0]?.durationSeconds ?? 0;
+		assertComplete(durationSeconds, opts.probe);
 		await rm(outDir, { recursive: true, force: true });
 		await rename(tmp, outDir);
+		return {
+			command,
+			masterPlaylist: path.join(outDir, 'master.m3u8'),
+			renditions,
+			durationSeconds
+		};
 	} finally {
 		await rm(tmp, { recursive: true, force: true });
 	}
-	return { command, masterPlaylist: path.join(outDir, 'master.m3u8') };
+}
+
+async function runStill(args: string[], signal?: AbortSignal): Promise<void> {
+	const { ffmpeg } = await requireFfmpeg();
+	const r = await runProcess(ffmpeg, args, { signal, timeoutMs: PROBE_TIMEOUT_MS });
+	if (r.aborted) throw new FfmpegAbortedError(formatCommand(ffmpeg, args));
+	if (r.code !== 0) {
+		throw new FfmpegFailedError(
+			'Standbild fehlgeschlagen.',
+			formatCommand(ffmpeg, args),
+			r.stderrTail
+		);
+	}
+}
+
+function stillArgs(
+	input: string,
+	probe: MediaProbe,
+	atSeconds: number,
+	width: number,
+	out: string
+) {
+	assertOurPath(out);
+	const at = Math.max(0, Math.min(atSeconds, probe.durationSeconds - 0.5));
+	return [
+		...QUIET,
+		...hardenedInput(input, probe, at),
+		...words(`-map 0:${probe.streams.video} -frames:v 1`),
+		...words(`-vf scale='min(${width},iw)':-2,setsar=1 -q:v 3 -map_metadata -1`),
+		...words('-f image2 -update 1'),
+		`file:${out}`
+	];
+}
+
+const POSTER_WIDTH = 1280;
+const THUMBNAIL_WIDTH = 320;
+// A chapter starts as the chair calls the item; two seconds in, the picture has usually settled.
+const THUMBNAIL_OFFSET_SECONDS = 2;
+
+/** One JPEG (at most 1280 wide) at 10 % of the recording, at most 30 s in; null without video. */
+export async function extractPoster(
+	input: string,
+	probe: MediaProbe,
+	out: string
+): Promise<boolean> {
+	if (!probe.video || probe.streams.video === null) return false;
+	const at = Math.min(30, probe.durationSeconds * 0.1);
+	await runStill(stillArgs(input, probe, at, POSTER_WIDTH, out));
+	return true;
+}
+
+/** A 320-wide JPEG per chapter, named `<id>.jpg` in outDir; ids must be plain names (uuids). */
+export async function extractThumbnails(
+	input: string,
+	probe: MediaProbe,
+	chapters: { id: string; startSeconds: number }[],
+	outDir: string,
+	signal?: AbortSignal
+): Promise<string[]> {
+	if (!probe.video || probe.streams.video === null) return [];
+	await mkdir(outDir, { recursive: true });
+	const written: string[] = [];
+	for (const c of chapters) {
+		if (!/^[A-Za-z0-9-]{1,64}$/.test(c.id))
+			throw new MediaRejectedError('notAFile', 'Ungültiger Name.');
+		const out = path.join(outDir, `${c.id}.jpg`);
+		const at = c.startSeconds + THUMBNAIL_OFFSET_SECONDS;
+		await runStill(stillArgs(input, probe, at, THUMBNAIL_WIDTH, out), signal);
+		written.push(out);
+	}
+	return written;
+}
+
+/**
+ * A test recording from ffmpeg's own sources (test pattern and a tone), for the demo and the
+ * benchmark: H.264 with a keyframe every `gopSeconds`, AAC, MP4 with its index up front.
+ */
+export async function generateTestRecording(
+	out: string,
+	opts: { seconds: number; width: number; height: number; fps?: number; gopSeconds?: number }
+): Promise<void> {
+	assertOurPath(out);
+	const { ffmpeg } = await requireFfmpeg();
+	const fps = opts.fps ?? 25;
+	const gop = String(Math.round(fps * (opts.gopSeconds ?? SEGMENT_SECONDS)));
+	const args = [
+		...QUIET,
+		...words(`-f lavfi -i testsrc2=size=${opts.width}x${opts.height}:rate=${fps}`),
+		...words('-f lavfi -i sine=frequency=440:beep_factor=4:sample_rate=48000'),
+		...words(`-t ${opts.seconds} -c:v libx264 -preset ultrafast -pix_fmt yuv420p`),
+		...words(`-g ${gop} -keyint_min ${gop} -sc_threshold 0 -c:a aac -b:a 128k`),
+		...words('-movflags +faststart -f mp4'),
+		`file:${out}`
+	];
+	const r = await runProcess(ffmpeg, args, { timeoutMs: 30 * 60_000 });
+	if (r.code !== 0) {
+		throw new FfmpegFailedError(
+			'Testaufnahme fehlgeschlagen.',
+			formatCommand(ffmpeg, args),
+			r.stderrTail
+		);
+	}
 }

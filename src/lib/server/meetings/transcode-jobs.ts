@@ -21,3 +21,11 @@ export async function cancelTranscode(ctx: AppContext, recordingId: string): Pro
 	if (recording.jobId) await ctx.boss.cancel('transcode-recording', recording.jobId);
 	return true;
 }
+
+/** Redraws the chapter thumbnails of the published archive (after chapter marks changed). */
+export async function queueThumbnails(
+	ctx: AppContext,
+	recordingId: string
+): Promise<string | null> {
+	return enqueue(ctx.boss, 'recording-thumbnails', { recordingId });
+}
