@@ -20,6 +20,8 @@ let app: TestApp;
 let dataDir: string;
 let archive: { meetingId: string; recordingId: string; itemIds: string[] };
 let prefix: string;
+/** Paths of the archive as this ffmpeg wrote them: a media playlist, its init file, segments. */
+const files = { media: '', init: '', segments: [] as string[] };
 
 beforeAll(async () => {
 	const found = await findFfmpeg();
@@ -49,7 +51,16 @@ beforeAll(async () => {
 	await mkdir(path.dirname(out), { recursive: true });
 	const probe = await probeMedia(source, { maxBytes: 1e9, maxDurationSeconds: 3600 });
 	await transcodeToHls(source, out, { probe });
-	await mkdir(path.join(out, 'thumbnails'));
+	const master = await readFile(path.join(out, 'master.m3u8'), 'utf8');
+	files.media = master.split('\n').find((l) => l.endsWith('.m3u8') && !l.startsWith('#'))!;
+	const dir = path.posix.dirname(files.media);
+	const media = await readFile(path.join(out, ...files.media.split('/')), 'utf8');
+	files.init = `${dir}/${/URI="([^"]+)"/.exec(media)![1]}`;
+	files.segments = media
+		.split('\n')
+		.filter((l) => l.endsWith('.m4s'))
+		.map((l) => `${dir}/${l}`);
+	await mkdir(path.join(out, 'thumbnails'), { recursive: true });
 	for (const id of archive.itemIds) await writeFile(path.join(out, 'thumbnails', `${id}.jpg`), 'x');
 	await writeFile(path.join(out, 'poster.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xd9]));
 	await writeFile(
@@ -99,7 +110,7 @@ describe('/medien/aufzeichnungen/[recordingId]/[...path]', () => {
 	});
 
 	it('rewrites media playlists with the recording’s date-times and public chapters', async () => {
-		const res = await request('/0/index.m3u8');
+		const res = await request(`/${files.media}`);
 		const text = await res.text();
 		expect(text).toMatch(/#EXT-X-PROGRAM-DATE-TIME:2026-11-18T17:00:00\.000Z\n#EXT-X-DATERANGE:/);
 		expect(text).toMatch(/#EXT-X-PROGRAM-DATE-TIME:2026-11-18T17:00:02\.000Z\n#EXTINF:/);
@@ -112,45 +123,47 @@ describe('/medien/aufzeichnungen/[recordingId]/[...path]', () => {
 	});
 
 	it('answers 304 for a known ETag', async () => {
-		const first = await request('/0/index.m3u8');
+		const first = await request(`/${files.media}`);
 		const etag = first.headers.get('etag')!;
-		const again = await request('/0/index.m3u8', { headers: { 'if-none-match': etag } });
+		const again = await request(`/${files.media}`, { headers: { 'if-none-match': etag } });
 		expect(again.status).toBe(304);
 	});
 
 	it('serves segments and init files with their types, versioned ones as immutable', async () => {
 		const v = archiveVersion(prefix);
-		const segment = await request(`/0/segment-00000.m4s?v=${v}`);
+		const segment = await request(`/${files.segments[0]}?v=${v}`);
 		expect(segment.status).toBe(200);
 		expect(segment.headers.get('content-type')).toBe('video/iso.segment');
 		expect(segment.headers.get('cache-control')).toContain('immutable');
 		expect(segment.headers.get('accept-ranges')).toBe('bytes');
 		expect(segment.headers.get('last-modified')).toBeTruthy();
 		const bytes = new Uint8Array(await segment.arrayBuffer());
-		expect(Buffer.from(bytes).equals(await readFile(fileOf('0', 'segment-00000.m4s')))).toBe(true);
-		const init = await request('/0/init_0.mp4');
+		expect(
+			Buffer.from(bytes).equals(await readFile(fileOf(...files.segments[0]!.split('/'))))
+		).toBe(true);
+		const init = await request(`/${files.init}`);
 		expect(init.headers.get('content-type')).toBe('video/mp4');
 		expect(init.headers.get('cache-control')).toBe('public, max-age=3600');
 		expect((await request('/poster.jpg')).headers.get('content-type')).toBe('image/jpeg');
-		expect((await request(`/0/segment-00000.m4s?v=stale`)).status).toBe(404);
+		expect((await request(`/${files.segments[0]}?v=stale`)).status).toBe(404);
 	});
 
 	it('answers byte ranges with 206, 416 and HEAD', async () => {
-		const whole = await readFile(fileOf('0', 'segment-00001.m4s'));
-		const part = await request('/0/segment-00001.m4s', { headers: { range: 'bytes=10-19' } });
+		const whole = await readFile(fileOf(...files.segments[1]!.split('/')));
+		const part = await request(`/${files.segments[1]}`, { headers: { range: 'bytes=10-19' } });
 		expect(part.status).toBe(206);
 		expect(part.headers.get('content-range')).toBe(`bytes 10-19/${whole.length}`);
 		expect(Buffer.from(await part.arrayBuffer()).equals(whole.subarray(10, 20))).toBe(true);
-		const suffix = await request('/0/segment-00001.m4s', { headers: { range: 'bytes=-4' } });
+		const suffix = await request(`/${files.segments[1]}`, { headers: { range: 'bytes=-4' } });
 		expect(Buffer.from(await suffix.arrayBuffer()).equals(whole.subarray(-4))).toBe(true);
-		const beyond = await request('/0/segment-00001.m4s', {
+		const beyond = await request(`/${files.segments[1]}`, {
 			headers: { range: `bytes=${whole.length}-` }
 		});
 		expect(beyond.status).toBe(416);
 		expect(beyond.headers.get('content-range')).toBe(`bytes */${whole.length}`);
-		const multi = await request('/0/segment-00001.m4s', { headers: { range: 'bytes=0-1,4-5' } });
+		const multi = await request(`/${files.segments[1]}`, { headers: { range: 'bytes=0-1,4-5' } });
 		expect(multi.status).toBe(200);
-		const head = await request('/0/segment-00001.m4s', { method: 'HEAD' });
+		const head = await request(`/${files.segments[1]}`, { method: 'HEAD' });
 		expect(head.status).toBe(200);
 		expect(head.headers.get('content-length')).toBe(String(whole.length));
 		expect(head.body).toBeNull();
@@ -167,13 +180,14 @@ describe('/medien/aufzeichnungen/[recordingId]/[...path]', () => {
 
 	it.each([
 		'/..%2F..%2Fsource.mp4',
-		'/0/..%2F..%2F..%2Fsource.mp4',
+		'/360p/..%2F..%2F..%2Fsource.mp4',
 		'/%2e%2e/v1/master.m3u8',
 		'/.work/x.m4s',
-		'/0/index.m3u8%00.jpg',
-		'/0/segment-99999.m4s',
-		'/0',
-		'/0/init_0.mp4.bak'
+		'/720p/index.m3u8%00.jpg',
+		'/360p/segment-99999.m4s',
+		'/360p',
+		'/360p/init.mp4.bak',
+		'/master.m3u8/..%2F..%2F..%2Fsource.mp4'
 	])('answers 404 for %s', async (pathname) => {
 		expect((await request(pathname)).status).toBe(404);
 	});

@@ -8,7 +8,7 @@ import { formValues } from '$lib/server/http/forms.ts';
 import { mediaStore } from '$lib/server/media/media-store.ts';
 import { loadChapterEditor } from '$lib/server/meetings/chapter-editor.ts';
 import { saveChapterMarks } from '$lib/server/meetings/chapter-marks.ts';
-import { queueChapterThumbnails } from '$lib/server/meetings/chapter-thumbnails.ts';
+import { queueThumbnails } from '$lib/server/meetings/transcode-jobs.ts';
 
 export const load: PageServerLoad = async (event) => {
 	requireClerk(event);
@@ -39,7 +39,9 @@ export const actions: Actions = {
 			return fail(400, { errors, values: formValues(form) });
 		}
 		if (result.changed === 0) return { message: m.chapEditorUnchanged };
-		const thumbnails = await queueChapterThumbnails(ctx, result.recordingId);
-		return { message: thumbnails ? m.chapEditorSavedThumbs : m.chapEditorSaved };
+		// Thumbnails are taken at the chapter starts, so new marks need new ones (after the commit:
+		// the job reads the marks that are now stored).
+		await queueThumbnails(ctx, result.recordingId);
+		return { message: m.chapEditorSavedThumbs };
 	}
 };
