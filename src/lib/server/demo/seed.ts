@@ -7,6 +7,7 @@ import type { Role } from '../db/schema.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { insertUser, setUserRoles } from '../auth/users.repository.ts';
 import { seedDemoConsultations } from './consultations.ts';
+import { seedDemoMeetings } from './meetings.ts';
 import { seedDemoSurveys } from './surveys.ts';
 
 export { seedDemoConsultations, type DemoConsultationIds } from './consultations.ts';
@@ -51,6 +52,8 @@ export async function seedDemo(
 		// Several web processes may start at once (WEB_CONCURRENCY): one seeds, the others wait
 		// here and then find the accounts.
 		await sql`select pg_advisory_xact_lock(736173)`.execute(trx);
+		// Meetings came later than the accounts: databases seeded before get them on their next start.
+		await seedDemoMeetings(trx);
 		const any = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
 		if (any) return false;
 		const ids: Partial<Record<Role, string>> = {};

@@ -188,3 +188,9 @@ export async function softDeleteTerm(db: Db, id: string, now: Date): Promise<boo
 		.executeTakeFirst();
 	return r.numUpdatedRows > 0n;
 }
+
+/** Whether a row with this id exists at all, deleted or not (fixed ids of seeded data). */
+export async function bodyIdTaken(db: Db, id: string): Promise<boolean> {
+	const row = await db.selectFrom('bodies').select('id').where('id', '=', id).executeTakeFirst();
+	return !!row;
+}
