@@ -27,3 +27,12 @@ export interface Replay {
 	startedAt: string;
 	items: ReplayItem[];
 }
+
+/** What the player hands the page's agenda list: chapter links, the playing item, seeking. */
+export interface ReplayAgenda {
+	currentId: string | null;
+	/** Keyed by agenda item id; public items with a chapter only. */
+	chapters: Record<string, { startMs: number; durationMs: number | null; href: string }>;
+	/** Seeks and plays instead of following the link (the link works without script). */
+	onchapter: (itemId: string, event: MouseEvent) => void;
+}

@@ -2,20 +2,14 @@
 // English catalog must have exactly the same keys.
 export const de = {
 	replayHeading: 'Aufzeichnung',
-	replayLoading: 'Die Aufzeichnung wird geladen …',
 	replayUnsupported:
 		'Dieser Browser kann die Aufzeichnung nicht abspielen. Öffnen Sie die Playlist unten in einem Videoplayer wie VLC.',
 	replayFailed:
 		'Die Aufzeichnung konnte nicht geladen werden. Bitte laden Sie die Seite neu oder versuchen Sie es später erneut.',
 	replayNoScript:
 		'Zum Abspielen im Browser wird JavaScript benötigt. Die Playlist lässt sich auch in einem Videoplayer wie VLC öffnen; die Kapitelmarken unten führen direkt zum jeweiligen Tagesordnungspunkt.',
-	replayAgenda: 'Kapitel der Aufzeichnung',
 	replayAgendaHint:
-		'Wählen Sie einen Tagesordnungspunkt, um die Aufzeichnung an dieser Stelle abzuspielen.',
-	replayDuration: 'Dauer',
-	replayNonPublic: 'nicht öffentlich',
-	replayNoChapter: 'ohne Kapitelmarke',
-	replayCurrent: 'läuft gerade',
+		'Die Zeitangaben in der Tagesordnung spielen die Aufzeichnung ab dem Beginn des jeweiligen Tagesordnungspunkts ab.',
 	replayBack10: '10 Sekunden zurück',
 	replayForward10: '10 Sekunden vor',
 	replayPlay: 'Abspielen',
@@ -47,10 +41,8 @@ export const de = {
 	chapEditorSetHereFor: '{number}: Start hier setzen',
 	chapEditorJump: 'Zur Marke springen',
 	chapEditorJumpFor: '{number}: zur Marke springen',
-	chapEditorSelect: 'Ausgewählt für Taste M',
 	chapEditorSelectFor: '{number} für Taste M auswählen',
 	chapEditorSave: 'Kapitelmarken speichern',
-	chapEditorSaved: 'Die Kapitelmarken sind gespeichert.',
 	chapEditorSavedThumbs:
 		'Die Kapitelmarken sind gespeichert. Die Vorschaubilder werden im Hintergrund neu erstellt.',
 	chapEditorUnchanged: 'Es gab keine Änderungen zu speichern.',
@@ -77,18 +69,13 @@ export const de = {
 
 export const en: { [K in keyof typeof de]: string } = {
 	replayHeading: 'Recording',
-	replayLoading: 'Loading the recording …',
 	replayUnsupported:
 		'This browser cannot play the recording. Open the playlist below in a video player such as VLC.',
 	replayFailed: 'The recording could not be loaded. Please reload the page or try again later.',
 	replayNoScript:
 		'Playing in the browser needs JavaScript. The playlist also opens in a video player such as VLC; the chapter links below go straight to each agenda item.',
-	replayAgenda: 'Chapters of the recording',
-	replayAgendaHint: 'Choose an agenda item to play the recording from there.',
-	replayDuration: 'Duration',
-	replayNonPublic: 'closed session',
-	replayNoChapter: 'no chapter mark',
-	replayCurrent: 'playing now',
+	replayAgendaHint:
+		'The times in the agenda play the recording from the start of each agenda item.',
 	replayBack10: 'Back 10 seconds',
 	replayForward10: 'Forward 10 seconds',
 	replayPlay: 'Play',
@@ -119,10 +106,8 @@ export const en: { [K in keyof typeof de]: string } = {
 	chapEditorSetHereFor: '{number}: set start here',
 	chapEditorJump: 'Jump to mark',
 	chapEditorJumpFor: '{number}: jump to mark',
-	chapEditorSelect: 'Selected for key M',
 	chapEditorSelectFor: 'Select {number} for key M',
 	chapEditorSave: 'Save chapter marks',
-	chapEditorSaved: 'The chapter marks have been saved.',
 	chapEditorSavedThumbs:
 		'The chapter marks have been saved. The thumbnails are being recreated in the background.',
 	chapEditorUnchanged: 'There were no changes to save.',
