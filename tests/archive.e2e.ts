@@ -7,8 +7,9 @@ import { expect, expectAccessible, logIn, submitStatus, test, visit } from './fi
 const MEETING = `/sitzungen/${DEMO_RECORDED_MEETING_ID}`;
 const EDITOR = `/sitzungsdienst/sitzungen/${DEMO_RECORDED_MEETING_ID}/kapitel`;
 const CLERK = 'sitzungsdienst@demo.mitreden.example';
-// The transcode runs once per fresh e2e server (about 1.5 minutes on two cores).
-const ARCHIVE_WAIT = 240_000;
+// The demo recording is generated and transcoded once per fresh e2e server: about a minute on
+// two quiet cores, several while other work shares them.
+const ARCHIVE_WAIT = 420_000;
 
 /** An agenda item of the meeting page by its number ("TOP 3"). */
 const agendaItem = (page: Page, number: string) =>
