@@ -11,10 +11,16 @@ test('the start page lists current consultations and says what will appear for m
 	await expect(
 		consultations.getByRole('link', { name: 'Marktplatz Stadt Blankenberg' })
 	).toBeVisible();
-	const empty: [string, string][] = [
-		['Nächste Ratssitzungen', 'Es sind keine Sitzungen angekündigt.'],
-		['Aufgezeichnete Sitzungen', 'Noch keine Aufzeichnungen.']
-	];
+	// The demo's next meetings link to their public pages (the nearest comes first).
+	const upcoming = page.getByRole('region', { name: 'Nächste Ratssitzungen' });
+	await expect(upcoming.getByRole('listitem').first()).toContainText(
+		'4. Sitzung des Ausschusses für Stadtentwicklung und Verkehr'
+	);
+	await upcoming.getByRole('link').first().click();
+	await expect(page).toHaveURL(/\/sitzungen\/[0-9a-f-]{36}$/);
+	await expectAccessible(page);
+	await page.goBack();
+	const empty: [string, string][] = [['Aufgezeichnete Sitzungen', 'Noch keine Aufzeichnungen.']];
 	for (const [section, text] of empty) {
 		const region = page.getByRole('region', { name: section });
 		await expect(region.getByRole('heading', { level: 2 })).toHaveText(section);

@@ -99,6 +99,8 @@ export type PublicAgendaEntry =
 			public: true;
 			title: string;
 			chapterStartMs: number | null;
+			/** The next mark on the recording or its end; null without a mark or known duration. */
+			chapterEndMs: number | null;
 			papers: PaperItem[];
 	  }
 	| { id: string; number: string; public: false };

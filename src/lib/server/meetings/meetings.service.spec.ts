@@ -6,7 +6,7 @@ import type { Database } from '../db/index.ts';
 import { findFileById } from '../media/files.repository.ts';
 import { createUser } from '../testing/factories.ts';
 import { createTestDatabase, testConfig } from '../testing/test-app.ts';
-import { listAgenda } from './agenda.repository.ts';
+import { findPaperFile, listAgenda } from './agenda.repository.ts';
 import type { MeetingDeps } from './audit.ts';
 import { listBodies } from './bodies.repository.ts';
 import {
@@ -275,6 +275,23 @@ describe('papers', () => {
 		expect((await listAgenda(database.db, id))[0]!.papers).toHaveLength(1);
 	});
 
+	it('marks PDFs of non-public items as not public and forgets deleted ones', async () => {
+		const { id, itemId } = await meetingWithItem(false);
+		const added = await addPaper(deps, clerk, id, {
+			itemId,
+			name: 'Kaufvertrag',
+			reference: null,
+			url: null,
+			pdf: new File([Buffer.from('%PDF-1.4\n')], 'k.pdf')
+		});
+		const paperId = added.ok ? added.id : '';
+		expect(await findPaperFile(database.db, id, paperId)).toMatchObject({ isPublic: false });
+		const other = await newMeeting();
+		expect(await findPaperFile(database.db, other, paperId)).toBeNull();
+		await deletePaper(deps, clerk, id, paperId);
+		expect(await findPaperFile(database.db, id, paperId)).toBeNull();
+	});
+
 	it('deletes a paper softly and only once', async () => {
 		const { id, itemId } = await meetingWithItem();
 		const added = await addPaper(deps, clerk, id, {
@@ -355,5 +372,39 @@ describe('loadPublicMeeting', () => {
 		expect((await loadPublicMeeting(database.db, id))!.recording).toMatchObject({
 			durationMs: 180000
 		});
+	});
+
+	it('ends public chapters at the next mark, also a non-public one, or the recording end', async () => {
+		const id = await newMeeting();
+		const marks: [string, boolean, number | null][] = [
+			['TOP 1', true, 0],
+			['N 2', false, 40_000],
+			['TOP 3', true, 90_000],
+			['TOP 4', true, null]
+		];
+		for (const [number, isPublic, mark] of marks) {
+			const item = await addAgendaItem(deps, clerk, id, {
+				number,
+				title: number,
+				public: isPublic
+			});
+			await database.db
+				.updateTable('agenda_items')
+				.set({ chapter_start_ms: mark })
+				.where('id', '=', item.ok ? item.id : '')
+				.execute();
+		}
+		await database.db
+			.insertInto('recordings')
+			.values({
+				meeting_id: id,
+				started_at: new Date(),
+				output_prefix: 'recordings/r/1',
+				duration_ms: 180_000
+			})
+			.execute();
+		const agenda = (await loadPublicMeeting(database.db, id))!.agenda;
+		const spans = agenda.map((i) => (i.public ? [i.chapterStartMs, i.chapterEndMs] : 'hidden'));
+		expect(spans).toEqual([[0, 40_000], 'hidden', [90_000, 180_000], [null, null]]);
 	});
 });

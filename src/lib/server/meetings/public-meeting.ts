@@ -1,3 +1,4 @@
+import { chapterEnds } from '../../meetings/chapters.ts';
 import type { AgendaEntry, PublicAgendaEntry, PublicMeeting } from '../../meetings/types.ts';
 import type { Db } from '../db/index.ts';
 import { isUuid } from '../db/ids.ts';
@@ -10,7 +11,10 @@ import { findRecordingByMeeting } from './recordings.repository.ts';
  * What the public may know of an agenda item. Non-public items (nichtöffentlich, GO NRW § 48)
  * keep their number only: title, papers and chapter mark never leave the server.
  */
-export function redactAgendaItem(item: AgendaEntry): PublicAgendaEntry {
+export function redactAgendaItem(
+	item: AgendaEntry,
+	chapterEndMs: number | null = null
+): PublicAgendaEntry {
 	if (!item.public) return { id: item.id, number: item.number, public: false };
 	return {
 		id: item.id,
@@ -18,6 +22,7 @@ export function redactAgendaItem(item: AgendaEntry): PublicAgendaEntry {
 		public: true,
 		title: item.title,
 		chapterStartMs: item.chapterStartMs,
+		chapterEndMs: item.chapterStartMs === null ? null : chapterEndMs,
 		papers: item.papers
 	};
 }
@@ -32,16 +37,14 @@ export async function loadPublicMeeting(db: Db, id: string): Promise<PublicMeeti
 		listAgenda(db, id),
 		findRecordingByMeeting(db, id)
 	]);
+	const online = recording?.outputPrefix ? recording : null;
+	const ends = chapterEnds(agenda, online?.durationMs ?? null);
 	return {
 		meeting,
 		bodyShortName: body?.shortName ?? null,
-		agenda: agenda.map(redactAgendaItem),
-		recording: recording?.outputPrefix
-			? {
-					id: recording.id,
-					durationMs: recording.durationMs,
-					startedAt: recording.startedAt
-				}
+		agenda: agenda.map((item) => redactAgendaItem(item, ends.get(item.id) ?? null)),
+		recording: online
+			? { id: online.id, durationMs: online.durationMs, startedAt: online.startedAt }
 			: null
 	};
 }
