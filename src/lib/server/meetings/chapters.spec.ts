@@ -63,6 +63,14 @@ describe('computeChapters', () => {
 			url: 'https://example.org/sitzungen/m?top=3'
 		});
 	});
+
+	it('ends imported out-of-order marks at the next mark in time', () => {
+		const chapters = computeChapters([item('1', 60_000), item('2', 0)], 90_000);
+		expect(chapters.map((c) => [c.startMs, c.endMs])).toEqual([
+			[60_000, 90_000],
+			[0, 60_000]
+		]);
+	});
 });
 
 describe('chaptersVtt', () => {

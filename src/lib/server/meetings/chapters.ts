@@ -15,18 +15,20 @@ export interface Chapter {
 }
 
 /**
- * Chapters from the agenda's marks: each marked item runs to the next marked item's start (in
- * agenda order), the last to the recording's end. Non-public items are computed too, so the
- * public item before one ends where the closed session begins; publicChapters drops them.
+ * Chapters from the agenda's marks: each marked item runs to the next mark on the recording, the
+ * last to the recording's end. Saved marks follow the agenda order (chapter-marks.ts); imported
+ * ones may not, and then time order still gives every chapter its own stretch. Non-public items
+ * are computed too, so the public item before one ends where the closed session begins;
+ * publicChapters drops them.
  */
 export function computeChapters(items: ChapterItem[], durationMs: number): Chapter[] {
 	const marked = items.filter(
 		(i) => i.chapterStartMs !== null && i.chapterStartMs >= 0 && i.chapterStartMs < durationMs
 	);
-	return marked.map((item, index) => {
+	const starts = [...new Set(marked.map((i) => i.chapterStartMs ?? 0))].sort((a, b) => a - b);
+	return marked.map((item) => {
 		const startMs = item.chapterStartMs ?? 0;
-		const next = marked[index + 1]?.chapterStartMs ?? durationMs;
-		const endMs = Math.max(startMs, Math.min(next, durationMs));
+		const endMs = starts.find((s) => s > startMs) ?? durationMs;
 		return {
 			itemId: item.id,
 			number: item.number,
@@ -70,8 +72,10 @@ function vttText(text: string): string {
 
 /** WebVTT chapters (kind="chapters"): one cue per public chapter, titled "TOP 3: Haushalt". */
 export function chaptersVtt(chapters: Chapter[]): string {
+	// WebVTT wants cues in order of their start time.
 	const cues = publicChapters(chapters)
 		.filter((c) => c.durationMs > 0)
+		.sort((a, b) => a.startMs - b.startMs)
 		.map(
 			(c, i) =>
 				`${i + 1}\n${vttTimestamp(c.startMs)} --> ${vttTimestamp(c.endMs)}\n${vttText(`${c.number}: ${c.title}`)}`
