@@ -57,6 +57,9 @@ async function startMediaWorkers(ctx: AppContext, opts: WorkerOptions): Promise<
 	await attempt();
 }
 
+// pg-boss 12 refreshes a running job's heartbeat itself (every heartbeatSeconds / 2, see
+// QUEUES); when a worker dies the refreshes stop, the supervisor fails the job after 30 s and it
+// is retried elsewhere. The task removes what the dead run left in its work folder.
 async function registerMediaQueues(ctx: AppContext): Promise<void> {
 	const { boss } = ctx;
 	const media = { batchSize: 1, localConcurrency: 1, pollingIntervalSeconds: 2 };

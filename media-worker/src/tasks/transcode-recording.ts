@@ -20,7 +20,8 @@ import type { Recording } from '../../../src/lib/server/meetings/recordings.repo
 import {
 	claimRecordingJob,
 	failRecordingJob,
-	finishRecordingJob
+	finishRecordingJob,
+	recordingStillOwned
 } from '../../../src/lib/server/meetings/transcode.repository.ts';
 
 /** The part of a pg-boss job the task uses. */
@@ -64,7 +65,9 @@ export async function transcodeRecording(ctx: AppContext, job: TranscodeTaskJob)
 			await failRecordingJob(ctx.db, recordingId, job.id, err.message);
 			return;
 		}
-		if (watch.lost()) {
+		// Cancelled or taken over by a new upload: whichever noticed first (our watch or pg-boss's
+		// lost claim) stopped ffmpeg, and there is nothing left to retry.
+		if (watch.lost() || !(await recordingStillOwned(ctx.db, recordingId, job.id))) {
 			log.info('Umwandlung abgebrochen');
 			return;
 		}
