@@ -154,7 +154,12 @@ test('a clerk sets a chapter mark with the keyboard only', async ({ page }) => {
 		await page.keyboard.press('Tab');
 	}
 	expect(await submitStatus(page, () => page.keyboard.press('Enter'))).toBe(200);
-	await expect(page.getByRole('status').filter({ hasText: 'gespeichert' })).toBeVisible();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Die Kapitelmarken sind gespeichert' })
+	).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: 'noch nicht gespeichert' })).toHaveCount(
+		0
+	);
 	await expectAccessible(page);
 	await visit(page, EDITOR);
 	await expect(items.nth(last).getByRole('textbox')).toHaveValue(mark);
