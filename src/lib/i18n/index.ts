@@ -1,3 +1,4 @@
+import * as archive from './archive.ts';
 import * as consultations from './consultations.ts';
 import { de as coreDe } from './de.ts';
 import { en as coreEn } from './en.ts';
@@ -19,7 +20,8 @@ const de = {
 	...surveyBuilder.de,
 	...meetings.de,
 	...oparl.de,
-	...recordings.de
+	...recordings.de,
+	...archive.de
 };
 const en: Messages = {
 	...coreEn,
@@ -28,7 +30,8 @@ const en: Messages = {
 	...surveyBuilder.en,
 	...meetings.en,
 	...oparl.en,
-	...recordings.en
+	...recordings.en,
+	...archive.en
 };
 
 export type Messages = { [K in keyof typeof de]: string };

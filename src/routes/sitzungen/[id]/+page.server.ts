@@ -1,12 +1,20 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
+import { deepLinkStart } from '$lib/archive/deep-link.ts';
 import { messages } from '$lib/i18n/index.ts';
 import { appContext } from '$lib/server/app.ts';
+import { mediaStore } from '$lib/server/media/media-store.ts';
 import { loadPublicMeeting } from '$lib/server/meetings/public-meeting.ts';
+import { loadReplay } from '$lib/server/meetings/replay.ts';
 
-export const load: PageServerLoad = async ({ params, locals }) => {
-	const { db } = await appContext();
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const { db, config } = await appContext();
 	const meeting = await loadPublicMeeting(db, params.id);
 	if (!meeting) error(404, messages(locals.locale).error404);
-	return meeting;
+	// The replay (issue #4, player): null until the meeting's archive is online.
+	const replay = meeting.recording ? await loadReplay(db, mediaStore(config), params.id) : null;
+	const startAt = replay
+		? deepLinkStart(url.searchParams, replay.items, replay.durationSeconds)
+		: null;
+	return { ...meeting, replay, startAt };
 };
