@@ -19,15 +19,16 @@ export const QUEUES = {
 		deleteAfterSeconds: 86_400
 	},
 	'purge-expired': { retryLimit: 2, retryDelay: 60, expireInSeconds: 600 },
-	// A 12-hour recording at about 2x real time takes 6 hours on 2 cores: expiry above that. A
-	// killed worker is noticed by its missing heartbeat, long before the expiry, and the job is
-	// retried from scratch (the transcode writes to a temporary folder first).
+	// Expiry must stay above the longest transcode: pg-boss allows at most 24 hours, which covers
+	// a 12-hour 1080p recording (MEDIA_MAX_HOURS) down to 0.5x real time. A killed worker is
+	// noticed by its missing heartbeat long before that, and the job is retried from scratch
+	// (the transcode writes to a temporary folder first).
 	'transcode-recording': {
 		retryLimit: 3,
 		retryDelay: 30,
 		retryBackoff: true,
 		retryDelayMax: 1800,
-		expireInSeconds: 8 * 3600,
+		expireInSeconds: 24 * 3600,
 		heartbeatSeconds: 30
 	},
 	// A few seconds per chapter; redone from scratch when it fails.
