@@ -1,4 +1,5 @@
 import { topParam } from '../../archive/timecode.ts';
+import { chapterEnds } from '../../meetings/chapters.ts';
 import type { ChapterItem } from './chapters.repository.ts';
 
 /** One agenda item's stretch of the recording. Times in milliseconds from the first frame. */
@@ -25,10 +26,10 @@ export function computeChapters(items: ChapterItem[], durationMs: number): Chapt
 	const marked = items.filter(
 		(i) => i.chapterStartMs !== null && i.chapterStartMs >= 0 && i.chapterStartMs < durationMs
 	);
-	const starts = [...new Set(marked.map((i) => i.chapterStartMs ?? 0))].sort((a, b) => a - b);
+	const ends = chapterEnds(marked, durationMs);
 	return marked.map((item) => {
 		const startMs = item.chapterStartMs ?? 0;
-		const endMs = starts.find((s) => s > startMs) ?? durationMs;
+		const endMs = ends.get(item.id) ?? durationMs;
 		return {
 			itemId: item.id,
 			number: item.number,

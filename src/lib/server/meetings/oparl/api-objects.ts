@@ -8,6 +8,7 @@ import type {
 	PersonRow,
 	TermRow
 } from './api.repository.ts';
+import { chapterEnds } from '../../../meetings/chapters.ts';
 import { OPARL_SCHEMA, type OparlUrls } from './api-urls.ts';
 
 // Rows to OParl 1.1 objects. Optional properties are left out instead of sent as null: the
@@ -144,25 +145,27 @@ export function chapterTimes(
 		MeetingRow,
 		'recording_prefix' | 'recording_started_at' | 'recording_duration_ms' | 'recording_deleted_at'
 	>,
-	items: Pick<AgendaItemRow, 'id' | 'public' | 'chapter_start_ms' | 'deleted_at' | 'position'>[]
+	items: Pick<AgendaItemRow, 'id' | 'public' | 'chapter_start_ms' | 'deleted_at'>[]
 ): Map<string, { start: string; end?: string }> {
 	const times = new Map<string, { start: string; end?: string }>();
 	if (!meeting.recording_prefix || meeting.recording_deleted_at || !meeting.recording_started_at) {
 		return times;
 	}
 	const origin = meeting.recording_started_at.getTime();
-	const marked = items
-		.filter((i) => i.chapter_start_ms !== null && !i.deleted_at)
-		.sort((a, b) => a.chapter_start_ms! - b.chapter_start_ms! || a.position - b.position);
-	marked.forEach((item, index) => {
-		const next = marked[index + 1]?.chapter_start_ms ?? meeting.recording_duration_ms;
+	const live = items.filter((i) => !i.deleted_at);
+	const ends = chapterEnds(
+		live.map((i) => ({ id: i.id, chapterStartMs: i.chapter_start_ms })),
+		meeting.recording_duration_ms
+	);
+	for (const item of live) {
 		// Non-public items get no chapter in public: their time would tell what was skipped.
-		if (!item.public) return;
+		if (!item.public || item.chapter_start_ms === null) continue;
+		const end = ends.get(item.id);
 		times.set(item.id, {
-			start: new Date(origin + item.chapter_start_ms!).toISOString(),
-			...(next !== null && next !== undefined ? { end: new Date(origin + next).toISOString() } : {})
+			start: new Date(origin + item.chapter_start_ms).toISOString(),
+			...(end !== null && end !== undefined ? { end: new Date(origin + end).toISOString() } : {})
 		});
-	});
+	}
 	return times;
 }
 
