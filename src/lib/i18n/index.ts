@@ -2,6 +2,10 @@ import * as archive from './archive.ts';
 import * as consultations from './consultations.ts';
 import { de as coreDe } from './de.ts';
 import { en as coreEn } from './en.ts';
+import * as mapModeration from './map-moderation.ts';
+import * as mapSetup from './map-setup.ts';
+import * as mapView from './map-view.ts';
+import * as mapcomments from './mapcomments.ts';
 import * as meetings from './meetings.ts';
 import * as oparl from './oparl.ts';
 import * as recordings from './recordings.ts';
@@ -21,7 +25,11 @@ const de = {
 	...meetings.de,
 	...oparl.de,
 	...recordings.de,
-	...archive.de
+	...archive.de,
+	...mapcomments.de,
+	...mapSetup.de,
+	...mapModeration.de,
+	...mapView.de
 };
 const en: Messages = {
 	...coreEn,
@@ -31,7 +39,11 @@ const en: Messages = {
 	...meetings.en,
 	...oparl.en,
 	...recordings.en,
-	...archive.en
+	...archive.en,
+	...mapcomments.en,
+	...mapSetup.en,
+	...mapModeration.en,
+	...mapView.en
 };
 
 export type Messages = { [K in keyof typeof de]: string };

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { MapCommentTables } from './schema-mapcomments.ts';
 import type { SurveyTables } from './schema-surveys.ts';
 import type {
 	ConsultationLocation,
@@ -326,7 +327,7 @@ export interface MeetingsTable {
 	deleted_at: Timestamp | null;
 }
 
-export interface DB extends SurveyTables {
+export interface DB extends SurveyTables, MapCommentTables {
 	users: UsersTable;
 	user_roles: UserRolesTable;
 	sessions: SessionsTable;
