@@ -186,7 +186,9 @@ describe('createComment', () => {
 		expect(row.title).toBe('<script>alert(1)</script>');
 		expect(row.width).toBe(1600);
 		expect(row.photo_alt).toBe('Der Brunnen');
-		const bytes = await fs.readFile(path.join(dataDir, 'files', row.storage_key.slice(0, 2), row.storage_key));
+		const bytes = await fs.readFile(
+			path.join(dataDir, 'files', row.storage_key.slice(0, 2), row.storage_key)
+		);
 		const meta = await sharp(bytes).metadata();
 		expect(meta.exif).toBeUndefined();
 	});

@@ -6,8 +6,8 @@ import { fields } from '../http/forms.ts';
 
 // Text is stored as typed and always rendered as text, never as HTML; control characters other
 // than line breaks and tabs are removed so nothing invisible can hide in a comment.
-// eslint-disable-next-line no-control-regex
 const CONTROL =
+	// eslint-disable-next-line no-control-regex
 	/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
 export const plainText = (max: number) =>
 	fields.text(max).transform((v) => v.replace(CONTROL, '').replace(/\r\n?/g, '\n'));
