@@ -51,6 +51,22 @@ const schema = z.object({
 	MEDIA_MAX_HOURS: z.coerce.number().min(0.01).max(48).default(12),
 	OPARL_ALLOW_PRIVATE_HOSTS: flag,
 	OPARL_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(300).default(15),
+	// A raster tile server the operator chose (XYZ template with {z}, {x}, {y}); pages never ask it
+	// directly, the server fetches and caches tiles under /karten/kacheln (no third-party requests
+	// from residents' browsers). Unset: no base map, plans only.
+	MAP_TILE_URL: z
+		.string()
+		.regex(
+			/^https?:\/\/[^\s]+$/,
+			'MAP_TILE_URL muss eine http(s)-Adresse mit {z}, {x} und {y} sein, z. B. https://tiles.example.de/{z}/{x}/{y}.png'
+		)
+		.refine(
+			(v) => ['{z}', '{x}', '{y}'].every((p) => v.includes(p)),
+			'MAP_TILE_URL muss {z}, {x} und {y} enthalten'
+		)
+		.optional(),
+	MAP_TILE_ATTRIBUTION: z.string().max(300).default(''),
+	MAP_TILE_MAX_ZOOM: z.coerce.number().int().min(1).max(22).default(19),
 	SITE_NAME: z.string().max(100).default('Mitreden Hennef'),
 	OPERATOR_NAME: z.string().max(200).default('Stadt Hennef (Sieg)'),
 	OPERATOR_ADDRESS: z.string().max(500).default('Frankfurter Straße 97, 53773 Hennef (Sieg)'),
@@ -113,6 +129,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 			// internal network (SSRF); a test or demo setup imports from a server on this machine.
 			allowPrivateHosts: e.OPARL_ALLOW_PRIVATE_HOSTS ?? !production,
 			timeoutMs: Math.round(e.OPARL_TIMEOUT_SECONDS * 1000)
+		},
+		map: {
+			tiles: e.MAP_TILE_URL
+				? { url: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION, maxZoom: e.MAP_TILE_MAX_ZOOM }
+				: null
 		},
 		site: {
 			name: e.SITE_NAME,
