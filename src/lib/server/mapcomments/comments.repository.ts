@@ -73,13 +73,12 @@ function filtered(db: Db, q: CommentQuery) {
 	query =
 		q.planId === null ? query.where('plan_id', 'is', null) : query.where('plan_id', '=', q.planId);
 	if (q.bbox) {
-		// Box overlap: the comment's box is not entirely left, right, below or above the viewport.
+		// Box overlap (edges included), written exactly as the GiST index map_comments_box is
+		// defined, so the planner can use it.
 		const [minX, minY, maxX, maxY] = q.bbox;
-		query = query
-			.where('min_x', '<=', maxX)
-			.where('max_x', '>=', minX)
-			.where('min_y', '<=', maxY)
-			.where('max_y', '>=', minY);
+		query = query.where(
+			sql<boolean>`box(point(min_x, min_y), point(max_x, max_y)) && box(point(${minX}::float8, ${minY}::float8), point(${maxX}::float8, ${maxY}::float8))`
+		);
 	}
 	if (q.categoryIds?.length) query = query.where('category_id', 'in', q.categoryIds);
 	if (q.statuses?.length) query = query.where('status', 'in', q.statuses);
