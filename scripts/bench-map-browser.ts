@@ -50,7 +50,9 @@ async function visit(browser: Browser, url: string, offOrigin: Set<string>): Pro
 			if (/^https?:$/.test(u.protocol) && u.origin !== origin) offOrigin.add(u.origin);
 		});
 		await page.addInitScript(watchReady);
-		const response = await page.goto(url, { waitUntil: 'commit' });
+		const response = await page.goto(url, { waitUntil: 'commit' }).catch((err: Error) => {
+			throw new PageMissing(`${url}: ${err.message.split('\n')[0]}`);
+		});
 		if (response?.status() !== 200) {
 			throw new PageMissing(`${url} antwortet mit HTTP ${response?.status() ?? 'nichts'}`);
 		}
