@@ -22,11 +22,10 @@ export interface UpstreamTile {
 /** Why a fetch failed; `notFound` is the upstream's own 404 (a tile that does not exist). */
 export class UpstreamError extends Error {
 	override name = 'UpstreamError';
-	constructor(
-		message: string,
-		readonly notFound = false
-	) {
+	readonly notFound: boolean;
+	constructor(message: string, notFound = false) {
 		super(message);
+		this.notFound = notFound;
 	}
 }
 
