@@ -145,12 +145,12 @@ function printQueries(figures: QueryFigures[], total: number) {
 		`\nServerzeit „Hinweise im sichtbaren Bereich“ (${ITERATIONS} Durchläufe, Median / p95)`
 	);
 	console.log(
-		`${'Ausschnitt'.padEnd(26)}${'Treffer'.padStart(9)}${'mit Index'.padStart(22)}${'ohne Index'.padStart(22)}${'ohne Filter (JS)'.padStart(22)}`
+		`${'Ausschnitt'.padEnd(28)}${'Treffer'.padStart(15)}${'mit Index'.padStart(22)}${'ohne Index'.padStart(22)}${'ohne Filter (JS)'.padStart(22)}`
 	);
 	for (const f of figures) {
 		const share = `${f.found} (${((f.found / total) * 100).toFixed(1)} %)`;
 		console.log(
-			`${f.name.padEnd(26)}${share.padStart(9)}${(ms(f.subject.median) + ' /' + ms(f.subject.p95)).padStart(22)}${(ms(f.noIndex.median) + ' /' + ms(f.noIndex.p95)).padStart(22)}${(ms(f.inJs.median) + ' /' + ms(f.inJs.p95)).padStart(22)}`
+			`${f.name.padEnd(28)}${share.padStart(15)}${(ms(f.subject.median) + ' /' + ms(f.subject.p95)).padStart(22)}${(ms(f.noIndex.median) + ' /' + ms(f.noIndex.p95)).padStart(22)}${(ms(f.inJs.median) + ' /' + ms(f.inJs.p95)).padStart(22)}`
 		);
 	}
 }

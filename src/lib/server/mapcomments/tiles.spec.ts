@@ -9,6 +9,8 @@ import { testConfig } from '../testing/test-app.ts';
 import {
 	createTileProxy,
 	parseTileCoords,
+	tileAllowed,
+	tileBounds,
 	tileProxyFor,
 	tileResponse,
 	type TileAnswer,
@@ -258,6 +260,27 @@ describe('tile proxy', () => {
 		expectTile(await p.get(at(8, 1, 3), 'someone else'), png);
 		const res = tileResponse({ kind: 'error', status: 429, message: 'x' }, null);
 		expect(res.headers.get('retry-after')).toBe('60');
+	});
+
+	it('serves deep zooms only near the areas that show a base map, overview zooms everywhere', async () => {
+		// Around the Marktplatz of Stadt Blankenberg.
+		const extents = async () => [[7.33, 50.77, 7.34, 50.78]] as [number, number, number, number][];
+		const p = proxy({ extents });
+		// z 16 tile containing 7.335, 50.775; and one in Berlin.
+		expectTile(await p.get(at(16, 34103, 22004), 'a'), png);
+		const berlin = await p.get(at(16, 35207, 21492), 'a');
+		expectError(berlin, 404);
+		if (berlin.kind === 'error') expect(berlin.message).toMatch(/außerhalb/);
+		expectTile(await p.get(at(5, 16, 10), 'a'), png);
+		expect(calls.map((c) => c.path)).toEqual(['/tiles/16/34103/22004.png', '/tiles/5/16/10.png']);
+		const [w, s, e, n] = tileBounds({ z: 16, x: 34103, y: 22004 });
+		expect(w).toBeLessThanOrEqual(7.335);
+		expect(e).toBeGreaterThan(7.335);
+		expect(s).toBeLessThanOrEqual(50.775);
+		expect(n).toBeGreaterThan(50.775);
+		// No areas at all: nothing deep; an area still being drawn (null): anything.
+		expect(tileAllowed({ z: 16, x: 34103, y: 22004 }, [])).toBe(false);
+		expect(tileAllowed({ z: 16, x: 35207, y: 21492 }, null)).toBe(true);
 	});
 
 	it('is off (the route answers 404) when no tile server is configured', () => {

@@ -2,7 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.ts';
+import type { Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
+import type { BBox } from '../../mapcomments/types.ts';
 import {
 	fetchUpstreamTile,
 	sniffImage,
@@ -10,6 +12,8 @@ import {
 	type TileType,
 	type UpstreamLimits
 } from './tile-fetch.ts';
+import { bboxOf } from './geometry.ts';
+import { baseMapAreas } from './tiles.repository.ts';
 
 // The base-map tile proxy behind /karten/kacheln/{z}/{x}/{y}. Residents' browsers never contact
 // the tile server (GDPR: no third-party requests from our pages, DESIGN.md); this server fetches
@@ -34,6 +38,11 @@ export interface TileProxyOptions {
 	/** Upstream fetches running at once, for all visitors together. */
 	maxParallel?: number;
 	log?: Logger;
+	/**
+	 * Where tiles may be fetched: boxes [minLon, minLat, maxLon, maxLat] (null: anywhere). Without
+	 * it anyone could walk the whole world through us, filling the disk and the provider's quota.
+	 */
+	extents?: () => Promise<BBox[] | null>;
 }
 
 export interface TileCoords {
@@ -50,11 +59,17 @@ export const TILE_MESSAGES = {
 	notConfigured: 'Für diese Installation ist keine Hintergrundkarte eingerichtet.',
 	badCoords: 'Ungültige Kachel: z, x und y müssen ganze Zahlen im gültigen Bereich sein.',
 	notFound: 'Diese Kachel gibt es nicht.',
+	outside: 'Diese Kachel liegt außerhalb der Gebiete, für die Karten gezeigt werden.',
 	tooMany: 'Zu viele Kartenanfragen. Bitte warten Sie einen Moment.',
 	upstream: 'Der Kartendienst ist gerade nicht erreichbar.'
 } as const;
 
 const DAY_MS = 86_400_000;
+// Overview zooms are always served (all tiles up to z 6 are 5,461); deeper ones only near an area
+// in use, with a margin of about 10 km so the surroundings show when zooming out.
+const OVERVIEW_ZOOM = 6;
+const MARGIN_DEG = 0.15;
+const EXTENTS_TTL_MS = 60_000;
 const INTEGER = /^(0|[1-9]\d{0,7})$/;
 
 /** Strict z/x/y: decimal integers without sign or leading zeros, inside the tile grid. */
@@ -74,6 +89,26 @@ export function tileUrl(template: string, { z, x, y }: TileCoords): string {
 		.replaceAll('{z}', String(z))
 		.replaceAll('{x}', String(x))
 		.replaceAll('{y}', String(y));
+}
+
+/** The tile's box in WGS84 (Web Mercator tile grid, as XYZ servers use it). */
+export function tileBounds({ z, x, y }: TileCoords): BBox {
+	const n = 2 ** z;
+	const lon = (i: number) => (i / n) * 360 - 180;
+	const lat = (j: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * j) / n))) * 180) / Math.PI;
+	return [lon(x), lat(y + 1), lon(x + 1), lat(y)];
+}
+
+export function tileAllowed(coords: TileCoords, extents: BBox[] | null): boolean {
+	if (extents === null || coords.z <= OVERVIEW_ZOOM) return true;
+	const [minX, minY, maxX, maxY] = tileBounds(coords);
+	return extents.some(
+		([a, b, c, d]) =>
+			minX <= c + MARGIN_DEG &&
+			maxX >= a - MARGIN_DEG &&
+			minY <= d + MARGIN_DEG &&
+			maxY >= b - MARGIN_DEG
+	);
 }
 
 interface CachedTile {
@@ -153,6 +188,16 @@ export function createTileProxy(opts: TileProxyOptions) {
 	const allow = minuteLimiter(opts.fetchesPerMinute ?? 600);
 	const limited = semaphore(opts.maxParallel ?? 4);
 	const inFlight = new Map<string, Promise<TileAnswer>>();
+	let extents: { value: Promise<BBox[] | null>; at: number } | undefined;
+	const currentExtents = () => {
+		if (!opts.extents) return Promise.resolve(null);
+		if (!extents || Date.now() - extents.at > EXTENTS_TTL_MS) {
+			extents = { value: opts.extents(), at: Date.now() };
+			// A failed lookup is not kept: the next request asks again.
+			extents.value.catch(() => (extents = undefined));
+		}
+		return extents.value;
+	};
 	const fileOf = ({ z, x, y }: TileCoords) =>
 		path.join(opts.cacheDir, String(z), String(x), String(y));
 
@@ -187,6 +232,9 @@ export function createTileProxy(opts: TileProxyOptions) {
 		async get(params: { z: string; x: string; y: string }, client: string): Promise<TileAnswer> {
 			const coords = parseTileCoords(params, opts.maxZoom);
 			if (!coords) return { kind: 'error', status: 400, message: TILE_MESSAGES.badCoords };
+			if (!tileAllowed(coords, await currentExtents())) {
+				return { kind: 'error', status: 404, message: TILE_MESSAGES.outside };
+			}
 			const cached = await readCached(fileOf(coords), Date.now());
 			if (cached?.fresh) return { ...cached, kind: 'tile', stale: false };
 			const key = `${coords.z}/${coords.x}/${coords.y}`;
@@ -233,10 +281,20 @@ function matchesEtag(header: string | null, etag: string): boolean {
 	return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
+/** The boxes of the areas that show a base map (see baseMapAreas). */
+export async function baseMapExtents(db: Db): Promise<BBox[] | null> {
+	const areas = await baseMapAreas(db);
+	return areas && areas.map((a) => bboxOf(a));
+}
+
 let shared: { proxy: TileProxy | null } | undefined;
 
 /** The process's proxy for the configured tile server; null when none is configured. */
-export function tileProxyFor(cfg: Config, log?: Logger): TileProxy | null {
+export function tileProxyFor(
+	cfg: Config,
+	log?: Logger,
+	extents?: () => Promise<BBox[] | null>
+): TileProxy | null {
 	shared ??= {
 		proxy: cfg.map.tiles
 			? createTileProxy({
@@ -244,7 +302,8 @@ export function tileProxyFor(cfg: Config, log?: Logger): TileProxy | null {
 					maxZoom: cfg.map.tiles.maxZoom,
 					cacheDir: path.join(cfg.dataDir, 'tiles'),
 					userAgent: `Mitreden (${cfg.site.name}; ${cfg.origin}; ${cfg.site.operatorEmail})`,
-					log
+					log,
+					extents
 				})
 			: null
 	};
