@@ -88,10 +88,11 @@ test('a planner sets up a map stage: categories, a plan drawing, the area, a pla
 
 	// Categories: two added, one renamed and recoloured, then moved up.
 	const categories = page.getByRole('region', { name: 'Kategorien' });
-	for (const [name, colour] of [
+	const added: [string, string][] = [
 		['Spielen', 'Rot'],
 		['Sitzen', 'Blau']
-	]) {
+	];
+	for (const [name, colour] of added) {
 		const add = categories.locator('form[action*="addCategory"]');
 		await add.getByLabel('Name der Kategorie').fill(name);
 		await add.getByLabel('Farbe').selectOption({ label: colour });

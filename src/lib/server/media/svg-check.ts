@@ -53,6 +53,8 @@ function checkMarkup(text: string): SvgError | null {
 	}
 	if (/<\s*([\w-]+:)?script\b/i.test(text)) return 'mapSvgScript';
 	if (/<\s*([\w-]+:)?foreignObject\b/i.test(text)) return 'mapSvgForeignObject';
+	// Browsers skip tabs, newlines and other control characters inside a URL scheme ("java\tscript:").
+	// eslint-disable-next-line no-control-regex
 	const decoded = decodeEntities(text).replace(/[\s\u0000-\u001f]+/g, '');
 	if (/javascript:|vbscript:/i.test(decoded)) return 'mapSvgJavascriptUrl';
 	if (/@import/i.test(decoded)) return 'mapSvgExternalReference';
