@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
-import { expect, expectAccessible, logIn, submitStatus, test, visit } from './fixtures.ts';
+import {
+	DEMO_PASSWORD,
+	expect,
+	expectAccessible,
+	logIn,
+	submitStatus,
+	test,
+	visit
+} from './fixtures.ts';
 
 const PLANNER = 'planung@demo.mitreden.example';
 
@@ -191,4 +199,63 @@ test('a planner sets up a map stage: categories, a plan drawing, the area, a pla
 	await expect(page.getByRole('region', { name: 'Kartenbeteiligung' })).toContainText(
 		'Kartenbeteiligung „Wo soll was hin?“: geöffnet'
 	);
+});
+
+test('without JavaScript: create a stage, add and remove a category, a renamed text file is refused', async ({
+	newContext
+}) => {
+	const page = await (await newContext({ javaScriptEnabled: false })).newPage();
+	await page.goto('/anmelden');
+	await expectAccessible(page);
+	await page.getByLabel('E-Mail-Adresse').fill(PLANNER);
+	await page.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Anmelden' }).click();
+	await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();
+	await expectAccessible(page);
+
+	await page.goto('/planung/verfahren/neu');
+	await expectAccessible(page);
+	await page
+		.getByLabel('Titel', { exact: true })
+		.fill(`Bolzplatz ${randomBytes(4).toString('hex')}`);
+	await page.getByRole('button', { name: 'Als Entwurf anlegen' }).click();
+	await expect(page).toHaveURL(/\?erledigt=created$/);
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Kartenbeteiligung einrichten' }).click();
+	await expectAccessible(page);
+
+	await page.getByLabel('Titel der Kartenbeteiligung').fill('Ideen für den Bolzplatz');
+	await page.getByRole('button', { name: 'Kartenbeteiligung anlegen' }).click();
+	await expect(page.getByRole('status')).toHaveText('Die Kartenbeteiligung ist angelegt.');
+	await expectAccessible(page);
+
+	const categories = page.getByRole('region', { name: 'Kategorien' });
+	const add = categories.locator('form[action*="addCategory"]');
+	await add.getByLabel('Name der Kategorie').fill('Tore');
+	await add.getByRole('button', { name: 'Kategorie hinzufügen' }).click();
+	await expect(categories.getByRole('status')).toHaveText('Die Kategorie ist hinzugefügt.');
+	await expectAccessible(page);
+
+	const plans = page.getByRole('region', { name: 'Planzeichnungen' });
+	await plans.getByLabel('Datei').setInputFiles({
+		name: 'plan.png',
+		mimeType: 'image/png',
+		buffer: Buffer.from('Das ist eine Textdatei mit der Endung .png\n')
+	});
+	await plans.getByLabel('Titel der Planzeichnung').fill('Plan');
+	await plans.getByLabel('Beschreibung (Textalternative)').fill('Kein Bild.');
+	await plans.getByRole('button', { name: 'Planzeichnung hochladen' }).click();
+	await expect(
+		page.getByRole('region', { name: 'Planzeichnungen' }).getByRole('alert')
+	).toContainText('kein lesbares PNG-, JPEG- oder SVG-Bild');
+	await expect(page.getByRole('region', { name: 'Planzeichnungen' })).toContainText(
+		'Noch keine Planzeichnungen.'
+	);
+	await expectAccessible(page);
+
+	await categories.getByLabel('„Tore“ wirklich entfernen').check();
+	await categories.getByRole('button', { name: 'Entfernen' }).click();
+	await expect(categories.getByRole('status')).toHaveText('Die Kategorie ist entfernt.');
+	await expect(categories).toContainText('Noch keine Kategorien.');
+	await expectAccessible(page);
 });

@@ -6,7 +6,7 @@ export const CATEGORY_COLORS = [
 	{ id: 'red', hex: '#b3261e', de: 'Rot', en: 'Red' },
 	{ id: 'green', hex: '#1b6e20', de: 'Grün', en: 'Green' },
 	{ id: 'blue', hex: '#0b57d0', de: 'Blau', en: 'Blue' },
-	{ id: 'brown', hex: '#5f4b00', de: 'Ocker', en: 'Ochre' },
+	{ id: 'brown', hex: '#6b4f00', de: 'Ocker', en: 'Ochre' },
 	{ id: 'purple', hex: '#6a1b9a', de: 'Violett', en: 'Purple' },
 	{ id: 'teal', hex: '#00695c', de: 'Petrol', en: 'Teal' },
 	{ id: 'orange', hex: '#a63c00', de: 'Orange', en: 'Orange' },
