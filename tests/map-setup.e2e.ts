@@ -259,3 +259,68 @@ test('without JavaScript: create a stage, add and remove a category, a renamed t
 	await expect(categories).toContainText('Noch keine Kategorien.');
 	await expectAccessible(page);
 });
+
+test('the demo Marktplatz stage: used categories and plans with comments are not removed', async ({
+	page
+}) => {
+	await logIn(page, PLANNER);
+	await visit(page, '/planung');
+	await page.getByRole('link', { name: 'Marktplatz Stadt Blankenberg' }).first().click();
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Kartenbeteiligung bearbeiten' }).click();
+	await expect(page).toHaveURL(/\/karte$/);
+	await expectAccessible(page);
+
+	const categories = page.getByRole('region', { name: 'Kategorien' });
+	await categories.getByLabel('„Verkehr“ wirklich entfernen').check();
+	const inUse = await submitStatus(page, () =>
+		categories
+			.getByRole('listitem')
+			.filter({ hasText: 'Verkehr' })
+			.getByRole('button', { name: 'Entfernen' })
+			.click()
+	);
+	expect(inUse).toBe(409);
+	await expect(categories.getByRole('alert')).toContainText(/wird von \d+ Hinweisen verwendet/);
+	await expectAccessible(page);
+
+	const plans = page.getByRole('region', { name: 'Planzeichnungen' });
+	const detail = plans
+		.getByRole('listitem')
+		.filter({ hasText: 'Detailplan Brunnen und Sitzstufen' });
+	await detail.getByLabel(/wirklich|entfernen/).check();
+	await detail.getByRole('button', { name: 'Entfernen' }).click();
+	await expect(plans.getByRole('alert')).toContainText(
+		/Auf dieser Planzeichnung liegen \d+ Hinweise/
+	);
+	await expectAccessible(page);
+
+	// A geo reference for a plan whose comments are in its pixels would move them: refused.
+	await detail
+		.getByRole('link', { name: '„Detailplan Brunnen und Sitzstufen“ bearbeiten' })
+		.click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Planzeichnung bearbeiten');
+	await expectAccessible(page);
+	await page.getByLabel('Süden (Breitengrad)').fill('50,77');
+	await page.getByRole('button', { name: 'Planzeichnung speichern' }).click();
+	await expect(page.getByRole('alert')).toContainText('alle vier Eckwerte');
+	await expectAccessible(page);
+	await page.getByLabel('Westen (Längengrad)').fill('7,33');
+	await page.getByLabel('Norden (Breitengrad)').fill('50,78');
+	await page.getByLabel('Osten (Längengrad)').fill('7,34');
+	await page.getByRole('button', { name: 'Planzeichnung speichern' }).click();
+	await expect(page.getByRole('alert')).toContainText('in Pixelkoordinaten');
+	await expectAccessible(page);
+	// The description alone can change; back on the setup page.
+	await page.getByLabel('Süden (Breitengrad)').fill('');
+	await page.getByLabel('Westen (Längengrad)').fill('');
+	await page.getByLabel('Norden (Breitengrad)').fill('');
+	await page.getByLabel('Osten (Längengrad)').fill('');
+	await page.getByLabel('Titel der Planzeichnung').fill('Detailplan Brunnen');
+	await page.getByRole('button', { name: 'Planzeichnung speichern' }).click();
+	await expect(page).toHaveURL(/\/karte#plaene$/);
+	await expectAccessible(page);
+	await expect(page.getByRole('region', { name: 'Planzeichnungen' })).toContainText(
+		'Detailplan Brunnen'
+	);
+});
