@@ -105,6 +105,19 @@ describe('SVG plan drawings: refused with a reason', () => {
 		expect(await error(bytes)).toBe(expected);
 	});
 
+	it('refuses an external href in a tag that never closes', () => {
+		const text = '<svg xmlns="http://www.w3.org/2000/svg"><image href="http://evil.example/x.png" ';
+		expect(checkSvg(Buffer.from(text))).toEqual({ ok: false, error: 'mapSvgExternalReference' });
+	});
+
+	it('checks pathological markup in linear time (no catastrophic backtracking)', () => {
+		for (const body of ['url('.repeat(300_000), ' a="'.repeat(300_000), '<'.repeat(300_000)]) {
+			const started = performance.now();
+			checkSvg(svg(body));
+			expect(performance.now() - started).toBeLessThan(1000);
+		}
+	});
+
 	it('accepts fragments and embedded raster images, and rasterises to a PNG', async () => {
 		const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: '#fff' } })
 			.png()

@@ -16,8 +16,9 @@ export type SvgError =
 
 /** References that stay inside the file: a fragment, or an embedded raster image. */
 const LOCAL_REFERENCE = /^(#|data:image\/(png|jpeg|gif|webp)[;,])/i;
-const TAG = /<([a-zA-Z][\w:.-]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*\/?>/g;
-const ATTRIBUTE = /([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
+// Every quoted attribute anywhere in the text (XML quotes all values), whether or not its tag is
+// well-formed: linear, and nothing hides in a tag this scan would not recognise.
+const ATTRIBUTE = /\s([^\s=<>"'/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const REFERENCE_ATTRIBUTES = new Set(['href', 'xlink:href', 'src']);
 
 /** Text the way the XML parser will see it: character and the five predefined entities decoded. */
@@ -58,21 +59,18 @@ function checkMarkup(text: string): SvgError | null {
 	const decoded = decodeEntities(text).replace(/[\s\u0000-\u001f]+/g, '');
 	if (/javascript:|vbscript:/i.test(decoded)) return 'mapSvgJavascriptUrl';
 	if (/@import/i.test(decoded)) return 'mapSvgExternalReference';
-	for (const match of decodeEntities(text).matchAll(/url\(\s*(['"]?)([^)'"]*)\1\s*\)/gi)) {
-		if (!LOCAL_REFERENCE.test(match[2]!.trim())) return 'mapSvgExternalReference';
+	// No closing bracket needed: a backtracking `url\(...\)` pattern is quadratic on "url(url(…".
+	for (const match of decodeEntities(text).matchAll(/url\(\s*['"]?([^)'"]*)/gi)) {
+		if (!LOCAL_REFERENCE.test(match[1]!.trim())) return 'mapSvgExternalReference';
 	}
 	if (!/<([\w-]+:)?svg[\s>]/.test(text)) return 'mapSvgNotSvg';
-	for (const tag of text.matchAll(TAG)) {
-		const error = checkAttributes(tag[2] ?? '');
-		if (error) return error;
-	}
-	return null;
+	return checkAttributes(text);
 }
 
-function checkAttributes(attributes: string): SvgError | null {
-	for (const attribute of attributes.matchAll(ATTRIBUTE)) {
+function checkAttributes(text: string): SvgError | null {
+	for (const attribute of text.matchAll(ATTRIBUTE)) {
 		const name = attribute[1]!.toLowerCase();
-		const value = decodeEntities(attribute[2] ?? attribute[3] ?? attribute[4] ?? '').trim();
+		const value = decodeEntities(attribute[2] ?? attribute[3] ?? '').trim();
 		if (name.startsWith('on')) return 'mapSvgEventHandler';
 		const local = name.includes(':') && name !== 'xlink:href' ? name.split(':').pop()! : name;
 		if (REFERENCE_ATTRIBUTES.has(local) && !LOCAL_REFERENCE.test(value)) {
