@@ -19,6 +19,7 @@ import {
 	SETUP_LIMITS,
 	stageForm
 } from '$lib/server/mapcomments/setup-forms.ts';
+import { findStageIdByConsultation } from '$lib/server/mapcomments/stages.repository.ts';
 import {
 	addCategory,
 	createStage,
@@ -53,11 +54,10 @@ async function begin(event: RequestEvent<{ id: string }>) {
 	const m = messages(event.locals.locale);
 	if (!isUuid(event.params.id)) error(404, m.error404);
 	const deps = await appContext();
-	const stage = await findStageOfConsultation(deps.db, event.params.id);
 	return {
 		actorId: planner.id,
 		consultationId: event.params.id,
-		stageId: stage?.id ?? null,
+		stageId: await findStageIdByConsultation(deps.db, event.params.id),
 		locale: event.locals.locale,
 		m,
 		form: await event.request.formData(),
