@@ -7,6 +7,7 @@ import {
 	logIn,
 	mailLink,
 	registerVerified,
+	skipBrowserValidation,
 	submitLogin,
 	submitStatus,
 	test,
@@ -133,6 +134,18 @@ test.describe.serial('map comments: page, replies, supports, reports, moderation
 		// A second tab that still offers "Unterstützen" after the first has used it.
 		const stale = await context.newPage();
 		await visit(stale, target);
+
+		// An empty reply (past the browser's own check) is refused with a message, nothing stored.
+		await skipBrowserValidation(page);
+		await page.getByLabel('Ihre Antwort').fill('   ');
+		expect(
+			await submitStatus(page, () =>
+				page.getByRole('button', { name: 'Antwort veröffentlichen' }).click()
+			)
+		).toBe(400);
+		await expect(page.getByRole('alert')).toBeVisible();
+		await expect(page.getByLabel('Ihre Antwort')).toHaveAttribute('aria-invalid', 'true');
+		await expectAccessible(page);
 
 		await page.getByLabel('Ihre Antwort').fill('<b>Gute Idee</b>\nAm besten mit Dach.');
 		expect(

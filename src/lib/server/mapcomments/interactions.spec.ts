@@ -228,6 +228,11 @@ describe('moderation', () => {
 		);
 		expect(await hideContribution(app.ctx, moderator, t, 'nochmal')).toMatchObject({ status: 409 });
 		expect((await row(id)).hidden_reason).toBe('Werbung für ein Geschäft');
+		expect(await loadCommentPage(app.ctx.db, stage.slug, id, null)).toBeNull();
+		const own = await loadCommentPage(app.ctx.db, stage.slug, id, author);
+		expect(own?.comment.hidden).toEqual({ kind: 'moderator', reason: 'Werbung für ein Geschäft' });
+		const staff = await loadCommentPage(app.ctx.db, stage.slug, id, moderator);
+		expect(staff?.openReports).toEqual({});
 		expect((await mailsTo(author.email))[0]?.data.text).toContain('Werbung für ein Geschäft');
 		const after = await moderationQueue(app.ctx.db, moderator);
 		expect(after.ok && after.items.some((i) => i.target.id === id)).toBe(false);
