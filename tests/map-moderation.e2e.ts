@@ -7,6 +7,7 @@ import {
 	logIn,
 	mailLink,
 	registerVerified,
+	sameOriginForm,
 	skipBrowserValidation,
 	submitLogin,
 	submitStatus,
@@ -166,6 +167,21 @@ test.describe.serial('map comments: page, replies, supports, reports, moderation
 		await expect(page.getByRole('button', { name: 'Unterstützung zurückziehen' })).toBeVisible();
 		await expectAccessible(page);
 
+		// Residents can neither answer as planners, hide as moderators nor open the queue.
+		for (const action of ['answer', 'hide']) {
+			const refused = await page.request.post(`${target}?/${action}`, {
+				headers: sameOriginForm,
+				form: {
+					status: 'accepted',
+					targetKind: 'comment',
+					targetId: target.split('/').pop()!,
+					reason: 'x'
+				}
+			});
+			expect(refused.status()).toBe(403);
+		}
+		await visit(page, '/moderation', 403);
+
 		expect(
 			await submitStatus(stale, () => stale.getByRole('button', { name: 'Unterstützen' }).click())
 		).toBe(409);
@@ -289,6 +305,10 @@ test.describe.serial('map comments: page, replies, supports, reports, moderation
 			)
 		).toBe(200);
 		await expect(page.getByRole('status')).toHaveText('Status und Antwort sind gespeichert.');
+		await expect(page.getByRole('link', { name: 'GeoJSON herunterladen' })).toHaveAttribute(
+			'href',
+			/\/planung\/verfahren\/[0-9a-f-]{36}\/karte\/export\.geojson$/
+		);
 		await expectAccessible(page);
 
 		const anonymous = await (await newContext()).newPage();

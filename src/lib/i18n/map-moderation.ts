@@ -97,6 +97,7 @@ export const de = {
 	mmQueueConsultation: 'Beteiligung: {title}',
 	mmQueueReasons: 'Gründe der Meldungen',
 	mmQueueOpen: 'Zum Beitrag',
+	mmQueueTruncated: 'Es werden nur die ältesten 1000 offenen Meldungen gezeigt.',
 	navModeration: 'Moderation',
 	mmMailHiddenSubject: 'Ihr Beitrag wurde ausgeblendet',
 	mmMailHiddenBody:
@@ -200,6 +201,7 @@ export const en: typeof de = {
 	mmQueueConsultation: 'Consultation: {title}',
 	mmQueueReasons: 'Reasons given',
 	mmQueueOpen: 'Go to the contribution',
+	mmQueueTruncated: 'Only the oldest 1000 open reports are shown.',
 	navModeration: 'Moderation',
 	mmMailHiddenSubject: 'Your contribution was hidden',
 	mmMailHiddenBody:

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consumeRateLimit } from '../auth/rate-limit.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { MailJob } from '../jobs/queue.ts';
 import type { Role } from '../db/schema.ts';
@@ -132,6 +133,19 @@ describe('replyToComment', () => {
 			.selectAll()
 			.execute();
 		expect(replies).toEqual([]);
+		expect((await row(id)).reply_count).toBe(0);
+	});
+
+	it('refuses replies beyond the hourly limit with 429 and stores nothing', async () => {
+		const id = await comment(await person());
+		const busy = await person();
+		for (let i = 0; i < 60; i++) {
+			await consumeRateLimit(app.ctx.db, `map-reply:${busy.id}`, 60, 3_600_000);
+		}
+		expect(await replyToComment(app.ctx, busy, id, 'Noch eine')).toMatchObject({
+			status: 429,
+			error: 'mapRateLimited'
+		});
 		expect((await row(id)).reply_count).toBe(0);
 	});
 
