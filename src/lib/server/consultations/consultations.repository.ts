@@ -341,6 +341,26 @@ export async function fileAudience(db: Db, fileId: string): Promise<'public' | '
 						.select('d.id')
 						.whereRef('d.consultation_id', '=', 'c.id')
 						.where('d.file_id', '=', fileId)
+				),
+				// Plan drawings of the consultation's map stage (map comments, issue #5).
+				eb.exists(
+					eb
+						.selectFrom('map_plans as mp')
+						.innerJoin('map_stages as ms', 'ms.id', 'mp.stage_id')
+						.select('mp.id')
+						.whereRef('ms.consultation_id', '=', 'c.id')
+						.where('mp.file_id', '=', fileId)
+				),
+				// A map comment's photo: public while the comment is (not hidden, stage not a draft).
+				eb.exists(
+					eb
+						.selectFrom('map_comments as mc')
+						.innerJoin('map_stages as ms', 'ms.id', 'mc.stage_id')
+						.select('mc.id')
+						.whereRef('ms.consultation_id', '=', 'c.id')
+						.where('mc.photo_file_id', '=', fileId)
+						.where('mc.hidden_at', 'is', null)
+						.where('ms.status', '!=', 'draft')
 				)
 			])
 		)
