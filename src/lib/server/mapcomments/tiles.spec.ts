@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { mkdtemp, readFile, rm, stat, utimes } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -130,6 +130,31 @@ describe('tile proxy', () => {
 		);
 		for (const a of answers) expectTile(a, png);
 		expect(calls).toHaveLength(1);
+	});
+
+	it('keeps at most maxParallel upstream fetches running at once', async () => {
+		let open = 0;
+		let most = 0;
+		behaviour = (req, res) => {
+			most = Math.max(most, ++open);
+			setTimeout(() => {
+				open--;
+				sendPng(() => png)(req, res);
+			}, 60);
+		};
+		const p = proxy({ maxParallel: 2 });
+		const answers = await Promise.all(
+			Array.from({ length: 7 }, (_, i) => p.get(at(10, 500 + i, 300), 'a'))
+		);
+		for (const a of answers) expectTile(a, png);
+		expect(calls).toHaveLength(7);
+		expect(most).toBe(2);
+	});
+
+	it('still serves the tile when the cache cannot be written', async () => {
+		const blocked = path.join(cacheDir, 'file-not-dir');
+		await writeFile(blocked, 'x');
+		expectTile(await proxy({ cacheDir: blocked }).get(at(9, 1, 1), 'a'), png);
 	});
 
 	it('refuses bad z/x/y with 400 and a German message, without asking upstream', async () => {

@@ -165,13 +165,15 @@ function semaphore(max: number) {
 	let running = 0;
 	const waiting: (() => void)[] = [];
 	return async <T>(task: () => Promise<T>): Promise<T> => {
+		// A finished task hands its slot straight to the next waiter, so no newcomer slips in between.
 		if (running >= max) await new Promise<void>((resolve) => waiting.push(resolve));
-		running++;
+		else running++;
 		try {
 			return await task();
 		} finally {
-			running--;
-			waiting.shift()?.();
+			const next = waiting.shift();
+			if (next) next();
+			else running--;
 		}
 	};
 }
@@ -205,7 +207,10 @@ export function createTileProxy(opts: TileProxyOptions) {
 		try {
 			const tile = await limited(() => fetchUpstreamTile(tileUrl(opts.template, coords), limits));
 			const age = Math.min(maxAgeMs, tile.maxAgeMs ?? maxAgeMs);
-			await writeCached(fileOf(coords), tile.bytes, Date.now() + age);
+			// A full or read-only disk costs the cache, not the tile.
+			await writeCached(fileOf(coords), tile.bytes, Date.now() + age).catch((err: unknown) =>
+				opts.log?.error('Kartenkachel nicht gespeichert', { err })
+			);
 			return {
 				kind: 'tile',
 				bytes: tile.bytes,
