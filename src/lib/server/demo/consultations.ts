@@ -38,7 +38,7 @@ function phasesAround(today: string, schedule: Schedule, descriptions: Record<Ph
 	}));
 }
 
-async function storeFile(
+export async function storeFile(
 	db: Db,
 	storage: FileStorage,
 	bytes: Uint8Array,

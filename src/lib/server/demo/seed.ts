@@ -6,7 +6,9 @@ import type { DB } from '../db/schema.ts';
 import type { Role } from '../db/schema.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { insertUser, setUserRoles } from '../auth/users.repository.ts';
+import { localFileStorage } from '../media/storage.ts';
 import { seedDemoConsultations } from './consultations.ts';
+import { seedDemoMapStage } from './mapcomments.ts';
 import { seedDemoMeetings } from './meetings.ts';
 import { seedDemoSurveys } from './surveys.ts';
 
@@ -70,6 +72,12 @@ export async function seedDemo(
 		}
 		const consultations = await seedDemoConsultations(trx, ids.planner!, { dataDir: opts.dataDir });
 		await seedDemoSurveys(trx, consultations, ids.planner!);
+		await seedDemoMapStage(
+			trx,
+			localFileStorage(path.join(opts.dataDir, 'files')),
+			consultations.marktplatzStadtBlankenberg,
+			ids.planner!
+		);
 		return true;
 	});
 	if (!seeded) return readDemoAccounts(opts.dataDir);

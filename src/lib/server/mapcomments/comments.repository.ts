@@ -24,6 +24,8 @@ export interface NewComment {
 	anchor: Position;
 	photoFileId?: string | null;
 	photoAlt?: string;
+	/** Only for demo data and benchmarks; comments are otherwise stamped by the database. */
+	createdAt?: Date;
 }
 
 export async function insertComment(db: Db, c: NewComment): Promise<string> {
@@ -46,6 +48,7 @@ export async function insertComment(db: Db, c: NewComment): Promise<string> {
 			anchor_y: c.anchor[1],
 			photo_file_id: c.photoFileId ?? null,
 			photo_alt: c.photoAlt ?? '',
+			...(c.createdAt ? { created_at: c.createdAt } : {}),
 			updated_at: new Date()
 		})
 		.returning('id')
