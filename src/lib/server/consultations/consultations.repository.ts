@@ -341,6 +341,16 @@ export async function fileAudience(db: Db, fileId: string): Promise<'public' | '
 						.select('d.id')
 						.whereRef('d.consultation_id', '=', 'c.id')
 						.where('d.file_id', '=', fileId)
+				),
+				// Plan drawings of a map stage residents can see (not a draft stage).
+				eb.exists(
+					eb
+						.selectFrom('map_plans as p')
+						.innerJoin('map_stages as s', 's.id', 'p.stage_id')
+						.select('p.id')
+						.whereRef('s.consultation_id', '=', 'c.id')
+						.where('s.status', '!=', 'draft')
+						.where('p.file_id', '=', fileId)
 				)
 			])
 		)
