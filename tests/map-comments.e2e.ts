@@ -81,7 +81,9 @@ test('the consultation links its map; markers and the list stay in sync', async 
 	await expect(page).toHaveURL(MAP);
 	await expect(page.locator('[data-map-state]')).toHaveAttribute('data-map-state', 'ready');
 	await expectAccessible(page);
-	await expect(page.getByText('Um einen Hinweis zu schreiben, melden Sie sich bitte an.')).toBeVisible();
+	await expect(
+		page.getByText('Um einen Hinweis zu schreiben, melden Sie sich bitte an.')
+	).toBeVisible();
 	await expect(page.locator('.leaflet-marker-icon').first()).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Vergrößern', exact: true })).toBeVisible();
 
@@ -100,7 +102,9 @@ test('the consultation links its map; markers and the list stay in sync', async 
 	await expectAccessible(page);
 
 	// List -> map: another entry's marker is shown (out of its cluster) and marked as current.
-	const first = entries(page).filter({ hasNot: page.locator(`[id="entry-${otherId}"]`) }).first();
+	const first = entries(page)
+		.filter({ hasNot: page.locator(`[id="entry-${otherId}"]`) })
+		.first();
 	const firstId = (await first.getAttribute('data-entry'))!;
 	const firstTitle = (await first.locator('h3').innerText()).trim();
 	await first.getByRole('button', { name: /Auf der Karte zeigen/ }).click();
@@ -180,7 +184,9 @@ test('a resident draws an area with the mouse', async ({ page }) => {
 	await page.mouse.click(a.x - 5, a.y + 55);
 	await page.getByRole('button', { name: 'Fläche abschließen' }).click();
 	await expect(live(page)).toHaveText('Fläche mit 4 Eckpunkten abgeschlossen.');
-	await expect(page.getByTestId('drawing-state')).toHaveText('Die Fläche hat 4 Eckpunkte. Abgeschlossen.');
+	await expect(page.getByTestId('drawing-state')).toHaveText(
+		'Die Fläche hat 4 Eckpunkte. Abgeschlossen.'
+	);
 	const geometry = JSON.parse(await page.locator('input[name="geometry"]').inputValue());
 	expect(geometry.type).toBe('Polygon');
 	expect(geometry.coordinates[0]).toHaveLength(5);

@@ -92,8 +92,7 @@ export const de = {
 	mvPlaceNone: '– keiner, ich zeichne auf der Karte –',
 	mvPlaceHint: 'Ein gewählter Ort ersetzt, was Sie eingezeichnet haben.',
 	mvSubmit: 'Hinweis veröffentlichen',
-	mvBBoxFormat:
-		'Der Kartenausschnitt (bbox) muss aus vier Zahlen bestehen: minX,minY,maxX,maxY.',
+	mvBBoxFormat: 'Der Kartenausschnitt (bbox) muss aus vier Zahlen bestehen: minX,minY,maxX,maxY.',
 	mvBBoxRange:
 		'Der Kartenausschnitt (bbox) liegt außerhalb des gültigen Bereichs oder ist verdreht (min größer als max).',
 	mvViewUnknown: 'Diese Ansicht gibt es in dieser Beteiligung nicht.',

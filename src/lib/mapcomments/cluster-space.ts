@@ -32,9 +32,20 @@ export function clusterZoom(leafletZoom: number, plan: boolean): number {
 
 /** The box supercluster wants (west, south, east, north) for a view box (minX, minY, maxX, maxY). */
 export function clusterBBox(b: BBox, plan: boolean): BBox {
-	if (!plan) return [clamp(b[0], -180, 180), clamp(b[1], -85, 85), clamp(b[2], -180, 180), clamp(b[3], -85, 85)];
+	if (!plan)
+		return [
+			clamp(b[0], -180, 180),
+			clamp(b[1], -85, 85),
+			clamp(b[2], -180, 180),
+			clamp(b[3], -85, 85)
+		];
 	// Outside the square supercluster would wrap around the world; a plan never reaches it.
-	b = [clamp(b[0], 0, PLAN_WORLD), clamp(b[1], 0, PLAN_WORLD - 1), clamp(b[2], 0, PLAN_WORLD), clamp(b[3], 0, PLAN_WORLD - 1)];
+	b = [
+		clamp(b[0], 0, PLAN_WORLD),
+		clamp(b[1], 0, PLAN_WORLD - 1),
+		clamp(b[2], 0, PLAN_WORLD),
+		clamp(b[3], 0, PLAN_WORLD - 1)
+	];
 	// Pixel y grows downwards, latitude upwards: the box's top edge (minY) is its north.
 	const [west, north] = toClusterLngLat([b[0], b[1]], true);
 	const [east, south] = toClusterLngLat([b[2], b[3]], true);

@@ -17,14 +17,14 @@ function add(d: Drawing, ...ps: Position[]): Drawing {
 
 describe('drawing', () => {
 	it('sets and replaces a point, complete at once', () => {
-		let [d, e] = addVertex(startDrawing('Point'), [7.331, 50.771]);
+		const [first, e] = addVertex(startDrawing('Point'), [7.331, 50.771]);
 		expect(e).toEqual({ kind: 'pointSet' });
-		[d] = addVertex(d, [7.332, 50.772]);
+		const [d] = addVertex(first, [7.332, 50.772]);
 		expect(drawingGeometry(d)).toEqual({ type: 'Point', coordinates: [7.332, 50.772] });
 	});
 
 	it('builds an area vertex by vertex and closes its ring when finished', () => {
-		let d = add(startDrawing('Polygon'), [0, 0], [1, 0]);
+		const d = add(startDrawing('Polygon'), [0, 0], [1, 0]);
 		expect(finishDrawing(d)[1]).toEqual({ kind: 'needMore', min: 3 });
 		expect(drawingGeometry(d)).toBeNull();
 		const [d3, e3] = addVertex(d, [1, 1]);
@@ -42,7 +42,6 @@ describe('drawing', () => {
 				]
 			]
 		});
-		d = done;
 	});
 
 	it('ignores the second click of a double click on the same spot', () => {

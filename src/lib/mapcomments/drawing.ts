@@ -38,21 +38,33 @@ export function addVertex(d: Drawing, p: Position): [Drawing, DrawingEvent] {
 	const last = base.at(-1);
 	if (last && last[0] === p[0] && last[1] === p[1]) {
 		// A double click lands twice on one spot; the second is not a new corner.
-		return [{ ...d, vertices: base, done: false }, { kind: 'vertexAdded', count: base.length }];
+		return [
+			{ ...d, vertices: base, done: false },
+			{ kind: 'vertexAdded', count: base.length }
+		];
 	}
 	const vertices = [...base, p];
-	return [{ ...d, vertices, done: false }, { kind: 'vertexAdded', count: vertices.length }];
+	return [
+		{ ...d, vertices, done: false },
+		{ kind: 'vertexAdded', count: vertices.length }
+	];
 }
 
 export function undoVertex(d: Drawing): [Drawing, DrawingEvent] {
 	const vertices = d.vertices.slice(0, -1);
-	return [{ ...d, vertices, done: false }, { kind: 'vertexRemoved', count: vertices.length }];
+	return [
+		{ ...d, vertices, done: false },
+		{ kind: 'vertexRemoved', count: vertices.length }
+	];
 }
 
 export function finishDrawing(d: Drawing): [Drawing, DrawingEvent] {
 	const min = minVertices(d.type);
 	if (d.vertices.length < min) return [d, { kind: 'needMore', min }];
-	return [{ ...d, done: true }, { kind: 'finished', count: d.vertices.length }];
+	return [
+		{ ...d, done: true },
+		{ kind: 'finished', count: d.vertices.length }
+	];
 }
 
 export function cancelDrawing(d: Drawing): [Drawing, DrawingEvent] {

@@ -16,12 +16,7 @@ export const TILE_URL = '/karten/kacheln/{z}/{x}/{y}';
 /** The area of interest drawn as an outline, with everything outside it dimmed. */
 export function areaLayers(L: L, area: AreaPolygon): Leaflet.Layer[] {
 	const ring = area.coordinates[0]!.map(([x, y]) => L.latLng(y, x));
-	const world = [
-		L.latLng(-85, -180),
-		L.latLng(85, -180),
-		L.latLng(85, 180),
-		L.latLng(-85, 180)
-	];
+	const world = [L.latLng(-85, -180), L.latLng(85, -180), L.latLng(85, 180), L.latLng(-85, 180)];
 	return [
 		L.polygon([world, ring], {
 			stroke: false,
@@ -29,7 +24,13 @@ export function areaLayers(L: L, area: AreaPolygon): Leaflet.Layer[] {
 			fillOpacity: 0.28,
 			interactive: false
 		}),
-		L.polygon(ring, { color: '#1a1a1a', weight: 3, dashArray: '8 6', fill: false, interactive: false })
+		L.polygon(ring, {
+			color: '#1a1a1a',
+			weight: 3,
+			dashArray: '8 6',
+			fill: false,
+			interactive: false
+		})
 	];
 }
 
@@ -51,12 +52,21 @@ export function initialGeoBounds(L: L, stage: MapStage): Leaflet.LatLngBounds | 
 export function georeferencedPlan(L: L, plan: MapPlan): Leaflet.ImageOverlay | null {
 	if (!plan.bounds) return null;
 	const { south, west, north, east } = plan.bounds;
-	return L.imageOverlay(planUrl(plan), [[south, west], [north, east]], { alt: plan.title, opacity: 0.9 });
+	return L.imageOverlay(
+		planUrl(plan),
+		[
+			[south, west],
+			[north, east]
+		],
+		{ alt: plan.title, opacity: 0.9 }
+	);
 }
 
 /** A plan drawing as its own view, top-left at 0,0 (CRS.Simple). */
 export function pixelPlan(L: L, plan: MapPlan): Leaflet.ImageOverlay {
-	return L.imageOverlay(planUrl(plan), planLatLngBounds(plan.width, plan.height), { alt: plan.title });
+	return L.imageOverlay(planUrl(plan), planLatLngBounds(plan.width, plan.height), {
+		alt: plan.title
+	});
 }
 
 /** A comment's line or area as a shape, in the view's coordinates. */
@@ -66,14 +76,15 @@ export function shapeLayer(
 	plan: boolean,
 	style: Leaflet.PathOptions
 ): Leaflet.Path | null {
-	const ll = ([x, y]: [number, number]) => (plan ? pixelToLatLng([x, y]) : ([y, x] as [number, number]));
+	const ll = ([x, y]: [number, number]) =>
+		plan ? pixelToLatLng([x, y]) : ([y, x] as [number, number]);
 	if (g.type === 'LineString') return L.polyline(g.coordinates.map(ll), style);
-	if (g.type === 'Polygon') return L.polygon(g.coordinates[0]!.map(ll), { fillOpacity: 0.2, ...style });
+	if (g.type === 'Polygon')
+		return L.polygon(g.coordinates[0]!.map(ll), { fillOpacity: 0.2, ...style });
 	return null;
 }
 
-const escape = (s: string) =>
-	s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A comment's marker: the category's colour, and a shape per geometry type so colour is not alone. */
 export function markerIcon(L: L, color: string, type: string, selected: boolean): Leaflet.DivIcon {

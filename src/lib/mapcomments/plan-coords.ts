@@ -16,7 +16,10 @@ export function latLngToPixel(lat: number, lng: number): Position {
 }
 
 /** Leaflet bounds [[south, west], [north, east]] of a width × height plan. */
-export function planLatLngBounds(width: number, height: number): [[number, number], [number, number]] {
+export function planLatLngBounds(
+	width: number,
+	height: number
+): [[number, number], [number, number]] {
 	return [
 		[-height, 0],
 		[0, width]

@@ -90,7 +90,8 @@ export function filtered(db: Db, q: CommentQuery) {
 	if (q.categoryIds?.length) query = query.where('category_id', 'in', q.categoryIds);
 	if (q.statuses?.length) query = query.where('status', 'in', q.statuses);
 	if (!q.includeHidden) query = query.where('hidden_at', 'is', null);
-	if (q.ids) query = q.ids.length ? query.where('id', 'in', q.ids) : query.where(sql<boolean>`false`);
+	if (q.ids)
+		query = q.ids.length ? query.where('id', 'in', q.ids) : query.where(sql<boolean>`false`);
 	return query;
 }
 

@@ -73,11 +73,7 @@ export interface ViewQuery {
 }
 
 export type ViewQueryError =
-	| 'mvViewUnknown'
-	| 'mvFilterUnknown'
-	| 'mvBBoxFormat'
-	| 'mvBBoxRange'
-	| 'mvOffsetInvalid';
+	'mvViewUnknown' | 'mvFilterUnknown' | 'mvBBoxFormat' | 'mvBBoxRange' | 'mvOffsetInvalid';
 
 /** Plans without geo reference are views of their own; georeferenced ones lie on the map. */
 export function ownViewPlans(stage: MapStage) {
@@ -117,7 +113,12 @@ export function parseViewQuery(
 	return {
 		ok: true,
 		value: {
-			filter: { planId: plan?.id ?? null, categoryIds: [...new Set(categoryIds)], statuses: [...new Set(statuses)], sort },
+			filter: {
+				planId: plan?.id ?? null,
+				categoryIds: [...new Set(categoryIds)],
+				statuses: [...new Set(statuses)],
+				sort
+			},
 			bbox,
 			offset,
 			markers: params.get('marker') === '1',
@@ -154,7 +155,12 @@ export async function loadViewData(db: Db, stage: MapStage, q: ViewQuery): Promi
 		listComments(db, base, { sort, limit: PAGE_SIZE, offset: q.offset }),
 		q.markers ? listMarkers(db, { ...base, bbox: null }) : Promise.resolve(null),
 		q.selectedId
-			? listComments(db, { stageId: stage.id, planId: base.planId, bbox: null, ids: [q.selectedId] })
+			? listComments(db, {
+					stageId: stage.id,
+					planId: base.planId,
+					bbox: null,
+					ids: [q.selectedId]
+				})
 			: Promise.resolve([])
 	]);
 	return {

@@ -62,6 +62,9 @@ export const actions: Actions = {
 			{ planId: ownView ? planId : null, categoryIds: [], statuses: [], sort: 'neueste' },
 			{ hinweis: result.id, neu: '1' }
 		);
-		redirect(303, `${localizePath(`/beteiligung/${found.consultation.slug}/karte`, locale)}?${search}`);
+		redirect(
+			303,
+			`${localizePath(`/beteiligung/${found.consultation.slug}/karte`, locale)}?${search}`
+		);
 	}
 };

@@ -2,7 +2,11 @@ import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { messages } from '$lib/i18n/index.ts';
 import { appContext } from '$lib/server/app.ts';
-import { findVisibleStage, loadViewData, parseViewQuery } from '$lib/server/mapcomments/map-page.ts';
+import {
+	findVisibleStage,
+	loadViewData,
+	parseViewQuery
+} from '$lib/server/mapcomments/map-page.ts';
 
 // The comments of one view for the map and its list: markers for clustering (when asked for),
 // the count and one page of list entries for the visible area.
