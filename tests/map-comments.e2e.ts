@@ -64,6 +64,12 @@ async function expectCreated(page: Page, title: string): Promise<void> {
 	const entry = entries(page).filter({ hasText: title });
 	await expect(entry).toHaveAttribute('aria-current', 'true');
 	await expect(page.locator('[data-map-state]')).toHaveAttribute('data-map-state', 'ready');
+	// The map shows the new comment too, selected and out of its cluster.
+	const id = new URL(page.url()).searchParams.get('hinweis');
+	await expect(page.locator(`.leaflet-marker-icon[data-comment="${id}"]`)).toHaveAttribute(
+		'aria-current',
+		'true'
+	);
 }
 
 /** Presses Tab (only Tab) until `target` has focus. */

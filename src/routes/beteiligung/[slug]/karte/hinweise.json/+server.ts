@@ -18,6 +18,6 @@ export const GET: RequestHandler = async ({ params, locals, url }) => {
 	const query = parseViewQuery(found.stage, url.searchParams);
 	if (!query.ok) error(400, m[query.error]);
 	const data = await loadViewData(db, found.stage, query.value);
-	// Comments change while people write; a short private cache only spares repeated pans.
-	return json(data, { headers: { 'cache-control': 'private, max-age=5' } });
+	// Comments change while people write: revalidate every time, never share between people.
+	return json(data, { headers: { 'cache-control': 'private, no-cache' } });
 };
