@@ -351,6 +351,17 @@ export async function fileAudience(db: Db, fileId: string): Promise<'public' | '
 						.whereRef('s.consultation_id', '=', 'c.id')
 						.where('s.status', '!=', 'draft')
 						.where('p.file_id', '=', fileId)
+				),
+				// A map comment's photo: public while the comment is (not hidden, stage not a draft).
+				eb.exists(
+					eb
+						.selectFrom('map_comments as mc')
+						.innerJoin('map_stages as ms', 'ms.id', 'mc.stage_id')
+						.select('mc.id')
+						.whereRef('ms.consultation_id', '=', 'c.id')
+						.where('mc.photo_file_id', '=', fileId)
+						.where('mc.hidden_at', 'is', null)
+						.where('ms.status', '!=', 'draft')
 				)
 			])
 		)

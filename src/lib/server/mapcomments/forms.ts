@@ -12,7 +12,7 @@ const CONTROL =
 export const plainText = (max: number) =>
 	fields.text(max).transform((v) => v.replace(CONTROL, '').replace(/\r\n?/g, '\n'));
 
-const optionalPlain = (max: number) =>
+export const optionalPlain = (max: number) =>
 	z
 		.string()
 		.trim()

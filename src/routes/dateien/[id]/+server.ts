@@ -17,7 +17,9 @@ export const GET: RequestHandler = async ({ params, locals, request }) => {
 	const file = await findFileById(db, params.id);
 	if (!file) notFound();
 	const audience = await fileAudience(db, file.id);
-	if (audience === 'restricted' && !locals.user?.roles.includes('planner')) notFound();
+	// Moderators review hidden map comments, photos included.
+	const staff = locals.user?.roles.some((r) => r === 'planner' || r === 'moderator') ?? false;
+	if (audience === 'restricted' && !staff) notFound();
 
 	const headers = fileHeaders(file, audience);
 	// Content never changes under an id (a new upload gets a new id), so the hash is a strong ETag.
