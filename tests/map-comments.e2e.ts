@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Locator, Page } from '@playwright/test';
+import sharp from 'sharp';
 import {
 	DEMO_PASSWORD,
 	DEMO_RESIDENT,
@@ -31,8 +32,9 @@ async function openMap(page: Page, path = MAP): Promise<void> {
 
 /** A point of the map (page coordinates) at least 24 px away from every marker. */
 async function freeSpot(page: Page, dx = 0, dy = 0): Promise<{ x: number; y: number }> {
-	await mapRegion(page).evaluate((el) => el.scrollIntoView({ block: 'center' }));
-	const box = (await mapRegion(page).boundingBox())!;
+	const map = page.locator('[data-map-state]');
+	await map.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+	const box = (await map.boundingBox())!;
 	const icons = await page.locator('.leaflet-marker-icon').evaluateAll((els) =>
 		els.map((el) => {
 			const r = el.getBoundingClientRect();
@@ -164,6 +166,29 @@ test('a resident places a point with the mouse and publishes it', async ({ page 
 	const title = `Punkt ${randomBytes(3).toString('hex')}`;
 	await fillComment(page, 'Verkehr', title);
 	await expect(page.getByText(`${title.length + 15} von 2000 Zeichen`)).toBeVisible();
+	// A text file named .jpg is refused as a photo; everything entered stays.
+	await page.getByLabel('Foto (freiwillig)').setInputFiles({
+		name: 'foto.jpg',
+		mimeType: 'image/jpeg',
+		buffer: Buffer.from('kein Bild, nur Text')
+	});
+	const refused = await submitStatus(page, () =>
+		page.getByRole('button', { name: 'Hinweis veröffentlichen' }).click()
+	);
+	expect(refused).toBe(400);
+	await expect(page.getByRole('alert')).toContainText('Foto (freiwillig):');
+	await expect(page.getByLabel('Titel')).toHaveValue(title);
+	await expect(page.getByTestId('drawing-state')).toHaveText('Ein Punkt ist gesetzt.');
+	await expectAccessible(page);
+	const photo = await sharp({
+		create: { width: 64, height: 48, channels: 3, background: '#2a7d4f' }
+	})
+		.png()
+		.toBuffer();
+	await page
+		.getByLabel('Foto (freiwillig)')
+		.setInputFiles({ name: 'foto.png', mimeType: 'image/png', buffer: photo });
+	await page.getByLabel('Was zeigt das Foto?').fill('Eine grüne Fläche');
 	await page.getByRole('button', { name: 'Hinweis veröffentlichen' }).click();
 	await expectCreated(page, title);
 	await expectAccessible(page);
@@ -237,7 +262,11 @@ test('a point outside the area is refused and the entries stay', async ({ page }
 	await logIn(page, DEMO_RESIDENT);
 	await openMap(page);
 	await mapRegion(page).focus();
-	for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowLeft');
+	// Leaflet drops arrow keys while a pan is animating; each press gets its quarter second.
+	for (let i = 0; i < 14; i++) {
+		await page.keyboard.press('ArrowLeft');
+		await page.waitForTimeout(300);
+	}
 	await page.getByRole('button', { name: 'Punkt hier setzen' }).click();
 	await expect(page.getByTestId('drawing-state')).toHaveText('Ein Punkt ist gesetzt.');
 	const title = `Außerhalb ${randomBytes(3).toString('hex')}`;
@@ -300,6 +329,36 @@ test('the plan without geo reference is its own view', async ({ page }) => {
 	);
 	await expect(page.getByTestId('map-count')).toContainText('im sichtbaren Bereich');
 	expect(await entries(page).count()).toBeGreaterThan(0);
+	await expectAccessible(page);
+});
+
+test('a resident comments on the plan without geo reference, in its pixels', async ({ page }) => {
+	await logIn(page, DEMO_RESIDENT);
+	await openMap(page);
+	await page.getByRole('link', { name: 'Detailplan Brunnen und Sitzstufen' }).click();
+	const region = page.getByRole('region', { name: /Planzeichnung „Detailplan/ });
+	await expect(region).toHaveAttribute('data-map-state', 'ready');
+	await expectAccessible(page);
+	// The image's top-left corner is pixel 0,0; a click in the image's middle is near its centre.
+	const image = (await page.locator('img.leaflet-image-layer').boundingBox())!;
+	const spot = await freeSpot(page);
+	await page.mouse.click(spot.x, spot.y);
+	await expect(page.getByTestId('drawing-state')).toHaveText('Ein Punkt ist gesetzt.');
+	const point = JSON.parse(await page.locator('input[name="geometry"]').inputValue());
+	const plan = await page.evaluate(() => {
+		const img = document.querySelector<HTMLImageElement>('img.leaflet-image-layer')!;
+		return { width: img.naturalWidth, height: img.naturalHeight };
+	});
+	const box = (await page.locator('img.leaflet-image-layer').boundingBox())!;
+	expect(image.width).toBeGreaterThan(0);
+	const [x, y] = point.coordinates as [number, number];
+	expect(x).toBeCloseTo(((spot.x - box.x) / box.width) * plan.width, -1);
+	expect(y).toBeCloseTo(((spot.y - box.y) / box.height) * plan.height, -1);
+	const title = `Detailplan ${randomBytes(3).toString('hex')}`;
+	await fillComment(page, 'Aufenthalt', title);
+	await page.getByRole('button', { name: 'Hinweis veröffentlichen' }).click();
+	await expect(page).toHaveURL(/ansicht=[0-9a-f-]{36}/);
+	await expectCreated(page, title);
 	await expectAccessible(page);
 });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { Database } from '../db/index.ts';
+import { fileAudience } from '../consultations/consultations.repository.ts';
 import { createTestDatabase } from '../testing/test-app.ts';
 import { decodeMarker } from '../../mapcomments/markers.ts';
 import type { CommentGeometry, MapStage } from '../../mapcomments/types.ts';
@@ -172,6 +173,14 @@ describe('visibility', () => {
 		expect(await mapLinkVisible(database.db, draft.consultationId, false)).toBe(false);
 		expect(await mapLinkVisible(database.db, draft.consultationId, true)).toBe(true);
 		expect(await mapLinkVisible(database.db, test.consultationId, false)).toBe(true);
+	});
+
+	it('serves plan drawings publicly only while their stage is visible', async () => {
+		const plan = stage.plans[0]!;
+		expect(await fileAudience(database.db, plan.fileId)).toBe('public');
+		const draft = await createTestMapStage(database.db, { status: 'draft', plan: true });
+		const draftPlan = (await findStage(database.db, draft.stageId))!.plans[0]!;
+		expect(await fileAudience(database.db, draftPlan.fileId)).toBe('restricted');
 	});
 
 	it('hides the stage of a draft consultation', async () => {
