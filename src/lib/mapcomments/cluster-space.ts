@@ -1,3 +1,5 @@
+import Supercluster from 'supercluster';
+import type { Marker } from './markers.ts';
 import type { BBox, Position } from './types.ts';
 
 // supercluster clusters lon/lat on Web Mercator tiles. The map view hands it lon/lat as they are.
@@ -54,4 +56,20 @@ export function clusterBBox(b: BBox, plan: boolean): BBox {
 
 function clamp(v: number, min: number, max: number): number {
 	return Math.min(max, Math.max(min, v));
+}
+
+/** Each point carries the index of its marker in the view's marker list. */
+export type ClusterIndex = Supercluster<{ i: number }, Supercluster.AnyProps>;
+
+/** The cluster index of a view's markers; at the highest zooms every marker stands alone. */
+export function buildIndex(markers: Marker[], plan: boolean): ClusterIndex {
+	const index: ClusterIndex = new Supercluster({ radius: 56, maxZoom: plan ? 10 : 18 });
+	index.load(
+		markers.map((mk, i) => ({
+			type: 'Feature' as const,
+			properties: { i },
+			geometry: { type: 'Point' as const, coordinates: toClusterLngLat(mk.anchor, plan) }
+		}))
+	);
+	return index;
 }

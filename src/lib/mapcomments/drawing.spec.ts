@@ -9,6 +9,8 @@ import {
 	type Drawing
 } from './drawing.ts';
 import { COMMENT_LIMITS, type Position } from './types.ts';
+import { describeDrawingEvent } from './drawing-words.ts';
+import { messages } from '../i18n/index.ts';
 
 function add(d: Drawing, ...ps: Position[]): Drawing {
 	for (const p of ps) d = addVertex(d, p)[0];
@@ -81,5 +83,23 @@ describe('drawing', () => {
 	it('rounds to seven decimals', () => {
 		const d = addVertex(startDrawing('Point'), [7.123456789, 50.000000049])[0];
 		expect(drawingGeometry(d)).toEqual({ type: 'Point', coordinates: [7.1234568, 50] });
+	});
+});
+
+describe('describeDrawingEvent', () => {
+	const m = messages('de');
+	it('says what happened, in German', () => {
+		expect(describeDrawingEvent({ kind: 'vertexAdded', count: 3 }, 'Polygon', m)).toBe(
+			'Eckpunkt 3 gesetzt.'
+		);
+		expect(describeDrawingEvent({ kind: 'finished', count: 4 }, 'Polygon', m)).toBe(
+			'Fläche mit 4 Eckpunkten abgeschlossen.'
+		);
+		expect(describeDrawingEvent({ kind: 'finished', count: 2 }, 'LineString', m)).toBe(
+			'Linie mit 2 Punkten abgeschlossen.'
+		);
+		expect(describeDrawingEvent({ kind: 'needMore', min: 3 }, 'Polygon', m)).toBe(
+			'Dafür fehlen noch Punkte: mindestens 3.'
+		);
 	});
 });

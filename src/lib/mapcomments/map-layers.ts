@@ -1,5 +1,6 @@
 import type * as Leaflet from 'leaflet';
-import { pixelToLatLng, planLatLngBounds } from './plan-coords.ts';
+import type { Drawing } from './drawing.ts';
+import { pixelToLatLng, planLatLngBounds, toLatLng } from './plan-coords.ts';
 import type { AreaPolygon, CommentGeometry, MapPlan, MapStage } from './types.ts';
 
 // Building blocks of the Leaflet map that need no component state. Leaflet is passed in, since
@@ -103,4 +104,36 @@ export function clusterIcon(L: L, count: number): Leaflet.DivIcon {
 		html: `<span aria-hidden="true">${count}</span>`,
 		iconSize: [size, size]
 	});
+}
+
+/** Redraws the drawing in progress: dashed while open, solid once finished. */
+export function drawPreview(
+	L: L,
+	layer: Leaflet.LayerGroup,
+	drawing: Drawing | null,
+	plan: boolean
+): void {
+	layer.clearLayers();
+	if (!drawing || drawing.vertices.length === 0) return;
+	const pts = drawing.vertices.map((p) => toLatLng(p, plan));
+	const style = {
+		color: '#1a1a1a',
+		weight: 3,
+		interactive: false,
+		dashArray: drawing.done ? undefined : '6 4'
+	};
+	if (drawing.type === 'Polygon' && (drawing.done || pts.length >= 3)) {
+		L.polygon(pts, { ...style, fillColor: '#ffd400', fillOpacity: 0.35 }).addTo(layer);
+	} else if (drawing.type !== 'Point' && pts.length > 1) {
+		L.polyline(pts, style).addTo(layer);
+	}
+	for (const p of pts) {
+		L.circleMarker(p, {
+			...style,
+			dashArray: undefined,
+			radius: drawing.type === 'Point' ? 9 : 6,
+			fillColor: '#ffd400',
+			fillOpacity: 1
+		}).addTo(layer);
+	}
 }
