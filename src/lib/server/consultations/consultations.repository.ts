@@ -342,15 +342,16 @@ export async function fileAudience(db: Db, fileId: string): Promise<'public' | '
 						.whereRef('d.consultation_id', '=', 'c.id')
 						.where('d.file_id', '=', fileId)
 				),
-				// Plan drawings of a map stage residents can see (not a draft stage).
+				// Plan drawings of the consultation's map stage (map comments, issue #5), once the
+				// stage is out of draft: planners (restricted) see a draft's plans anyway.
 				eb.exists(
 					eb
-						.selectFrom('map_plans as p')
-						.innerJoin('map_stages as s', 's.id', 'p.stage_id')
-						.select('p.id')
-						.whereRef('s.consultation_id', '=', 'c.id')
-						.where('s.status', '!=', 'draft')
-						.where('p.file_id', '=', fileId)
+						.selectFrom('map_plans as mp')
+						.innerJoin('map_stages as ms', 'ms.id', 'mp.stage_id')
+						.select('mp.id')
+						.whereRef('ms.consultation_id', '=', 'c.id')
+						.where('mp.file_id', '=', fileId)
+						.where('ms.status', '!=', 'draft')
 				),
 				// A map comment's photo: public while the comment is (not hidden, stage not a draft).
 				eb.exists(

@@ -33,6 +33,7 @@ import {
 	removeDocumentForm
 } from '$lib/server/consultations/forms.ts';
 import { parseForm, type FormErrors } from '$lib/server/http/forms.ts';
+import { findStageOfConsultation } from '$lib/server/mapcomments/stages.service.ts';
 
 /** Messages after a redirect to this page (`?erledigt=…`): a fixed list, never free text. */
 const NOTICES: Record<string, MessageKey> = {
@@ -51,7 +52,9 @@ export const load: PageServerLoad = async (event) => {
 	const consultation = await findConsultationById(db, event.params.id);
 	if (!consultation) error(404, m.error404);
 	const notice = NOTICES[event.url.searchParams.get('erledigt') ?? ''];
+	const mapStage = await findStageOfConsultation(db, consultation.id);
 	return {
+		mapStage: mapStage && { title: mapStage.title, status: mapStage.status },
 		...(await loadConsultationDetails(db, consultation)),
 		surveys: await listSurveysForConsultation(db, consultation.id, { includeDrafts: true }),
 		basics: basicsValues(consultation),
