@@ -342,8 +342,7 @@ export async function fileAudience(db: Db, fileId: string): Promise<'public' | '
 						.whereRef('d.consultation_id', '=', 'c.id')
 						.where('d.file_id', '=', fileId)
 				),
-				// Plan drawings of the consultation's map stage (map comments, issue #5), once the
-				// stage is out of draft: planners (restricted) see a draft's plans anyway.
+				// Plan drawings of the consultation's map stage (map comments, issue #5).
 				eb.exists(
 					eb
 						.selectFrom('map_plans as mp')
@@ -351,7 +350,6 @@ export async function fileAudience(db: Db, fileId: string): Promise<'public' | '
 						.select('mp.id')
 						.whereRef('ms.consultation_id', '=', 'c.id')
 						.where('mp.file_id', '=', fileId)
-						.where('ms.status', '!=', 'draft')
 				),
 				// A map comment's photo: public while the comment is (not hidden, stage not a draft).
 				eb.exists(
