@@ -229,6 +229,27 @@ test('a resident draws an area with the mouse', async ({ page }) => {
 	await expectAccessible(page);
 });
 
+test('a line is finished with a double click', async ({ page }) => {
+	await logIn(page, DEMO_RESIDENT);
+	await openMap(page);
+	await page.getByRole('radio', { name: 'Linie' }).check();
+	const a = await freeSpot(page, -40, 0);
+	await page.mouse.click(a.x, a.y);
+	await page.mouse.click(a.x + 40, a.y + 20);
+	await page.mouse.dblclick(a.x + 80, a.y);
+	await expect(live(page)).toHaveText('Linie mit 3 Punkten abgeschlossen.');
+	await expect(page.getByTestId('drawing-state')).toHaveText(
+		'Die Linie hat 3 Punkte. Abgeschlossen.'
+	);
+	const geometry = JSON.parse(await page.locator('input[name="geometry"]').inputValue());
+	expect(geometry.type).toBe('LineString');
+	expect(geometry.coordinates).toHaveLength(3);
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Zeichnung verwerfen' }).click();
+	await expect(live(page)).toHaveText('Zeichnung verworfen.');
+	await expect(page.locator('input[name="geometry"]')).toHaveValue('');
+});
+
 test('a resident places a point with the keyboard only', async ({ page }) => {
 	await logIn(page, DEMO_RESIDENT);
 	await openMap(page);
