@@ -407,4 +407,9 @@ test('the endpoint refuses malformed queries with a German message', async ({ pa
 	expect(body.markers.length).toBeGreaterThanOrEqual(body.total);
 	expect(body.markers[0]).toHaveLength(6);
 	expect((await page.request.get(`${MAP}/formen.json?id=x`)).status()).toBe(400);
+	// The page itself: the same checks, and English under /en.
+	expect((await page.request.get(`${MAP}?bbox=1,2`)).status()).toBe(400);
+	const english = await page.request.get(`/en${MAP}`);
+	expect(english.status()).toBe(200);
+	expect(await english.text()).toContain('comments in this view');
 });
