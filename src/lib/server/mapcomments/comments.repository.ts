@@ -65,13 +65,16 @@ export interface CommentQuery {
 	categoryIds?: string[];
 	statuses?: CommentStatus[];
 	includeHidden?: boolean;
+	/** Only these comments (e.g. the one selected on the map). */
+	ids?: string[];
 }
 
 export type CommentSort = 'newest' | 'supported';
 
 const EXCERPT_CHARS = 160;
 
-function filtered(db: Db, q: CommentQuery) {
+/** The public (or, with includeHidden, every) comment of a view, filtered; other modules select from it. */
+export function filtered(db: Db, q: CommentQuery) {
 	let query = db.selectFrom('map_comments').where('stage_id', '=', q.stageId);
 	query =
 		q.planId === null ? query.where('plan_id', 'is', null) : query.where('plan_id', '=', q.planId);
@@ -86,6 +89,8 @@ function filtered(db: Db, q: CommentQuery) {
 	if (q.categoryIds?.length) query = query.where('category_id', 'in', q.categoryIds);
 	if (q.statuses?.length) query = query.where('status', 'in', q.statuses);
 	if (!q.includeHidden) query = query.where('hidden_at', 'is', null);
+	if (q.ids)
+		query = q.ids.length ? query.where('id', 'in', q.ids) : query.where(sql<boolean>`false`);
 	return query;
 }
 

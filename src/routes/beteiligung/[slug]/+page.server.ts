@@ -8,6 +8,7 @@ import {
 } from '$lib/server/consultations/consultation-page.ts';
 import { consultationParticipation } from '$lib/server/surveys/consultation-participation.ts';
 import { findConsultationBySlug } from '$lib/server/consultations/consultations.repository.ts';
+import { mapLinkVisible } from '$lib/server/mapcomments/map-page.ts';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const ctx = await appContext();
@@ -21,6 +22,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	return {
 		...publicDetails(await loadConsultationDetails(db, consultation)),
 		planner,
+		hasMap: await mapLinkVisible(db, consultation.id, planner),
 		participation: await consultationParticipation(ctx, consultation.id, locals.user, locals.locale)
 	};
 };
