@@ -10,6 +10,8 @@ export interface Visit {
 	ready: number;
 	/** ms from navigation start until the first byte of the page. */
 	ttfb: number;
+	/** ms from navigation start until the markers for clustering had arrived (0: not asked). */
+	markers: number;
 }
 
 export interface PageFigures {
@@ -69,7 +71,12 @@ async function visit(browser: Browser, url: string, offOrigin: Set<string>): Pro
 		return await page.evaluate(() => ({
 			ready: (window as { mapReadyAt?: number }).mapReadyAt!,
 			ttfb: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
-				.responseStart
+				.responseStart,
+			markers:
+				(
+					performance.getEntriesByType('resource').find((r) => r.name.includes('marker=1')) as
+						PerformanceResourceTiming | undefined
+				)?.responseEnd ?? 0
 		}));
 	} finally {
 		await context.close();
@@ -101,7 +108,8 @@ export async function measurePages(
 		}
 		const summary = (v: Visit[]) => ({
 			ready: median(v.map((x) => x.ready)),
-			ttfb: median(v.map((x) => x.ttfb))
+			ttfb: median(v.map((x) => x.ttfb)),
+			markers: median(v.map((x) => x.markers))
 		});
 		return { full: summary(full), empty: summary(empty), offOrigin: [...offOrigin] };
 	} catch (err) {

@@ -1,10 +1,11 @@
 // `npm run bench:map`: map comments at scale on PostgreSQL, each figure against a baseline from
 // the same run. A fresh database gets a published consultation with an open map stage and 10,000
 // comments (scripts/bench-map-data.ts), and a second one with none.
-// 1. Server time for "the comments of the visible area" (listComments + countComments, the
-//    query path of the map page) for one street block and for the whole area, against the same
-//    query without the bounding-box index (dropped inside a rolled-back transaction) and against
-//    reading the whole stage and filtering in JavaScript. Interleaved; median and p95.
+// 1. Server time for "the comments of the visible area" (loadViewData, what the map page and
+//    hinweise.json run: the count and the first list page of the box) for one street block and
+//    for the whole area, against the same query without the bounding-box index (dropped inside a
+//    rolled-back transaction) and against reading the whole stage and filtering in JavaScript.
+//    Interleaved; median and p95. Also the once-per-filter request with every marker.
 // 2. In Chromium, navigation start until the map container says data-map-state="ready", for the
 //    stage with 10,000 comments against the empty one (the page's own cost). Needs `npm run build`.
 // Targets: visible-area query ≤ 50 ms, interactive ≤ 1.5 s. DATABASE_URL names the server.
@@ -23,8 +24,11 @@ import {
 	listComments,
 	type CommentQuery
 } from '../src/lib/server/mapcomments/comments.repository.ts';
+import { loadViewData, type ViewQuery } from '../src/lib/server/mapcomments/map-page.ts';
+import { findStage } from '../src/lib/server/mapcomments/stages.repository.ts';
+import { PAGE_SIZE } from '../src/lib/mapcomments/view-query.ts';
 import { createTestMapStage, TEST_AREA } from '../src/lib/server/mapcomments/test-map-stage.ts';
-import type { BBox } from '../src/lib/mapcomments/types.ts';
+import type { BBox, MapStage } from '../src/lib/mapcomments/types.ts';
 import { areaBox, HOT_SPOTS, insertBenchComments } from './bench-map-data.ts';
 import { measurePages, type PageFigures } from './bench-map-browser.ts';
 
@@ -74,21 +78,29 @@ function blockViewport(box: BBox): BBox {
 	return [cx - halfW, cy - halfH, cx + halfW, cy + halfH];
 }
 
-/** The map page's query: the comments in the viewport and their number. */
-async function visibleArea(db: Db, q: CommentQuery): Promise<number> {
-	const items = await listComments(db, q, { sort: 'newest' });
-	const total = await countComments(db, q);
-	return items.length + total;
+/**
+ * What the map page and hinweise.json do when the resident pans or zooms (loadViewData): the number
+ * of comments in the visible area and the first page of the list beside the map.
+ */
+async function visibleArea(db: Db, stage: MapStage, bbox: BBox, markers = false) {
+	const q: ViewQuery = {
+		filter: { planId: null, categoryIds: [], statuses: [], sort: 'neueste' },
+		bbox,
+		offset: 0,
+		markers,
+		selectedId: null
+	};
+	return loadViewData(db, stage, q);
 }
 
 /** The same query on a table without its bounding-box index; the drop is rolled back. */
-async function withoutIndex(db: Kysely<DB>, q: CommentQuery): Promise<number> {
+async function withoutIndex(db: Kysely<DB>, stage: MapStage, bbox: BBox): Promise<number> {
 	let ms = 0;
 	await db
 		.transaction()
 		.execute(async (trx) => {
 			await sql`drop index map_comments_box`.execute(trx);
-			ms = await timed(() => visibleArea(trx, q));
+			ms = await timed(() => visibleArea(trx, stage, bbox));
 			throw new Rollback();
 		})
 		.catch((err: unknown) => {
@@ -98,14 +110,15 @@ async function withoutIndex(db: Kysely<DB>, q: CommentQuery): Promise<number> {
 }
 class Rollback extends Error {}
 
-/** No box in SQL: read the stage's comments and keep those whose anchor is in view. */
-async function filteredInJs(db: Db, q: CommentQuery): Promise<number> {
-	const [minX, minY, maxX, maxY] = q.bbox!;
-	const all = await listComments(db, { ...q, bbox: null }, { sort: 'newest' });
+/** No box in SQL: read the stage's comments, keep those whose anchor is in view, count, page. */
+async function filteredInJs(db: Db, stage: MapStage, bbox: BBox) {
+	const [minX, minY, maxX, maxY] = bbox;
+	const q: CommentQuery = { stageId: stage.id, planId: null, bbox: null };
+	const all = await listComments(db, q, { sort: 'newest' });
 	const inView = all.filter(
 		(c) => c.anchor[0] >= minX && c.anchor[0] <= maxX && c.anchor[1] >= minY && c.anchor[1] <= maxY
 	);
-	return inView.length;
+	return { total: inView.length, items: inView.slice(0, PAGE_SIZE) };
 }
 
 interface QueryFigures {
@@ -116,14 +129,19 @@ interface QueryFigures {
 	inJs: Stats;
 }
 
-async function benchQuery(db: Kysely<DB>, name: string, q: CommentQuery): Promise<QueryFigures> {
-	const found = await countComments(db, q);
+async function benchQuery(
+	db: Kysely<DB>,
+	name: string,
+	stage: MapStage,
+	bbox: BBox
+): Promise<QueryFigures> {
+	const found = (await visibleArea(db, stage, bbox)).total;
 	const samples = { subject: [] as number[], noIndex: [] as number[], inJs: [] as number[] };
 	for (let i = 0; i < WARMUP + ITERATIONS; i++) {
 		// Interleaved, so a burst of load elsewhere on the machine hits all three alike.
-		const subject = await timed(() => visibleArea(db, q));
-		const noIndex = await withoutIndex(db, q);
-		const inJs = await timed(() => filteredInJs(db, q));
+		const subject = await timed(() => visibleArea(db, stage, bbox));
+		const noIndex = await withoutIndex(db, stage, bbox);
+		const inJs = await timed(() => filteredInJs(db, stage, bbox));
 		if (i < WARMUP) continue;
 		samples.subject.push(subject);
 		samples.noIndex.push(noIndex);
@@ -136,6 +154,16 @@ async function benchQuery(db: Kysely<DB>, name: string, q: CommentQuery): Promis
 		noIndex: stats(samples.noIndex),
 		inJs: stats(samples.inJs)
 	};
+}
+
+/** The request the map makes once per filter: every marker of the view, plus the first page. */
+async function benchMarkers(db: Kysely<DB>, stage: MapStage, bbox: BBox): Promise<Stats> {
+	const samples: number[] = [];
+	for (let i = 0; i < WARMUP + ITERATIONS / 4; i++) {
+		const t = await timed(() => visibleArea(db, stage, bbox, true));
+		if (i >= WARMUP) samples.push(t);
+	}
+	return stats(samples);
 }
 
 const ms = (v: number) => `${v.toFixed(1)} ms`.padStart(10);
@@ -157,13 +185,15 @@ function printQueries(figures: QueryFigures[], total: number) {
 
 function printPages(p: PageFigures) {
 	console.log(`\nChromium: Navigation bis data-map-state="ready" (${RUNS} Läufe je Seite, Median)`);
-	console.log(`${'Seite'.padEnd(34)}${'bereit'.padStart(12)}${'erstes Byte'.padStart(14)}`);
+	const row = (name: string, v: PageFigures['full']) =>
+		console.log(
+			`${name.padEnd(28)}${ms(v.ready).padStart(12)}${ms(v.ttfb).padStart(14)}${ms(v.markers).padStart(16)}`
+		);
 	console.log(
-		`${`${COMMENTS} Hinweise`.padEnd(34)}${ms(p.full.ready).padStart(12)}${ms(p.full.ttfb).padStart(14)}`
+		`${'Seite'.padEnd(28)}${'bereit'.padStart(12)}${'erstes Byte'.padStart(14)}${'Marker geladen'.padStart(16)}`
 	);
-	console.log(
-		`${'0 Hinweise (Baseline)'.padEnd(34)}${ms(p.empty.ready).padStart(12)}${ms(p.empty.ttfb).padStart(14)}`
-	);
+	row(`${COMMENTS} Hinweise`, p.full);
+	row('0 Hinweise (Baseline)', p.empty);
 	if (p.offOrigin.length)
 		console.log(`FEHLER Anfragen an andere Server: ${p.offOrigin.join(', ')}`);
 }
@@ -207,7 +237,13 @@ interface Cleanup {
 }
 
 async function cleanUp(c: Cleanup) {
-	c.server?.kill('SIGTERM');
+	const server = c.server;
+	if (server && server.exitCode === null) {
+		// Let the app close its pool before the database is dropped under it.
+		const exited = new Promise((r) => server.once('exit', r));
+		server.kill('SIGTERM');
+		await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+	}
 	await c.database?.close().catch(() => {});
 	if (c.dbName) await admin(`drop database if exists ${c.dbName} with (force)`);
 	if (c.dataDir) await rm(c.dataDir, { recursive: true, force: true });
@@ -236,16 +272,18 @@ async function main(): Promise<void> {
 			`${COMMENTS} Hinweise in ${((performance.now() - started) / 1000).toFixed(1)} s angelegt: ${types.Point} Punkte, ${types.LineString} Linien, ${types.Polygon} Flächen`
 		);
 
-		const base = { stageId: full.stageId, planId: null };
-		const visibleTotal = await countComments(db, { ...base, bbox: null });
+		const stage = (await findStage(db, full.stageId))!;
+		const visibleTotal = await countComments(db, { stageId: stage.id, planId: null, bbox: null });
+		const box = areaBox(TEST_AREA);
 		const queries = [
-			await benchQuery(db, 'Straßenblock (~120 × 80 m)', {
-				...base,
-				bbox: blockViewport(areaBox(TEST_AREA))
-			}),
-			await benchQuery(db, 'ganzes Gebiet', { ...base, bbox: areaBox(TEST_AREA) })
+			await benchQuery(db, 'Straßenblock (~120 × 80 m)', stage, blockViewport(box)),
+			await benchQuery(db, 'ganzes Gebiet', stage, box)
 		];
+		const markers = await benchMarkers(db, stage, box);
 		printQueries(queries, visibleTotal);
+		console.log(
+			`Alle Marker der Ansicht (einmal je Filter, zum Clustern im Browser): ${ms(markers.median).trim()} / ${ms(markers.p95).trim()}`
+		);
 
 		let pages: PageFigures | string;
 		if (!existsSync(path.join(root, 'build', 'index.js'))) {
