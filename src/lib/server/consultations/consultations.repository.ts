@@ -342,7 +342,7 @@ export async function fileAudience(db: Db, fileId: string): Promise<'public' | '
 						.whereRef('d.consultation_id', '=', 'c.id')
 						.where('d.file_id', '=', fileId)
 				),
-				// Plan drawings of the consultation's map stage (map comments, issue #5).
+				// Plan drawings of the consultation's map stage, once the stage is shown (not a draft).
 				eb.exists(
 					eb
 						.selectFrom('map_plans as mp')
@@ -350,6 +350,7 @@ export async function fileAudience(db: Db, fileId: string): Promise<'public' | '
 						.select('mp.id')
 						.whereRef('ms.consultation_id', '=', 'c.id')
 						.where('mp.file_id', '=', fileId)
+						.where('ms.status', '!=', 'draft')
 				),
 				// A map comment's photo: public while the comment is (not hidden, stage not a draft).
 				eb.exists(

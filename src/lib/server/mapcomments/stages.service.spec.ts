@@ -361,7 +361,7 @@ describe('area of interest', () => {
 });
 
 describe('plan drawings', () => {
-	it('stores a checked PNG with its georeference; the file is public once the consultation is', async () => {
+	it('stores a checked PNG with its georeference; the file is public once consultation and stage are', async () => {
 		const { consultationId, stageId } = await newStage();
 		const bounds = { south: 50.77, west: 7.33, north: 50.78, east: 7.34 };
 		const result = await addPlan(deps, planner, stageId, {
@@ -373,6 +373,13 @@ describe('plan drawings', () => {
 		expect(result.ok).toBe(true);
 		const plan = (await findStage(database.db, stageId))!.plans[0]!;
 		expect(plan).toMatchObject({ title: 'Lageplan', width: 400, height: 300, bounds });
+		// The stage is still a draft: its plans stay with the planners.
+		expect(await fileAudience(database.db, plan.fileId)).toBe('restricted');
+		await database.db
+			.updateTable('map_stages')
+			.set({ status: 'open' })
+			.where('id', '=', stageId)
+			.execute();
 		expect(await fileAudience(database.db, plan.fileId)).toBe('public');
 		const draft = await createTestConsultation(database.db);
 		const hidden = await createStage(deps, planner, draft, settings());
