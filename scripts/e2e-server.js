@@ -34,7 +34,7 @@ const env = {
 	DEMO: '1',
 	E2E: '1',
 	// As scripts/start.js: uploads (covers up to 8 MB, PDFs up to 10 MB) exceed adapter-node's 512K.
-	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '12M',
+	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '24M',
 	DEMO_PASSWORD,
 	// Every test comes from 127.0.0.1; the per-account limit keeps its real default (5).
 	RATE_LIMIT_PER_ADDRESS: '10000'

@@ -56,9 +56,9 @@ if (cluster.isPrimary && (!fs.existsSync(built) || fs.statSync(built).mtimeMs < 
 }
 
 process.env.PORT ??= '3000';
-// adapter-node refuses request bodies over 512 kB by default; cover images (8 MB) and PDF
-// documents (10 MB) need more, with room for the multipart envelope and the other form fields.
-process.env.BODY_SIZE_LIMIT ??= '12M';
+// adapter-node refuses request bodies over 512 kB by default; plan drawings (20 MB), PDF
+// documents (10 MB) and photos (8 MB) need more, with room for the multipart envelope.
+process.env.BODY_SIZE_LIMIT ??= '24M';
 process.chdir(root);
 
 // Check the configuration before the server starts, so a missing or wrong variable is one clear

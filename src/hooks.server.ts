@@ -72,7 +72,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 			headers: { 'content-type': 'text/plain; charset=utf-8', ...securityHeaders }
 		});
 	}
-	// BODY_SIZE_LIMIT (12M) exists for file uploads; every other form is text with per-field
+	// BODY_SIZE_LIMIT (24M) exists for file uploads; every other form is text with per-field
 	// limits, so it stays at adapter-node's usual 512 KiB, for every method that carries a body.
 	const length = Number(event.request.headers.get('content-length') ?? 0);
 	const method = event.request.method;
