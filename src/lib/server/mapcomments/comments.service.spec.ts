@@ -51,6 +51,12 @@ const input = (over: Partial<CommentInput> = {}): CommentInput => ({
 	...over
 });
 
+const jpegLike = (size: number) => {
+	const bytes = new Uint8Array(size);
+	bytes.set([0xff, 0xd8, 0xff, 0xe0]);
+	return bytes;
+};
+
 const stored = () =>
 	countComments(database.db, { stageId: stage.stageId, planId: null, bbox: null });
 const storedFiles = async () => (await fs.readdir(dataDir, { recursive: true })).length;
@@ -133,6 +139,17 @@ describe('createComment', () => {
 					})
 				},
 				'mediaImageFormat'
+			],
+			[
+				{
+					// 9 MB that start like a JPEG: refused by size before anything decodes it.
+					photo: new File([jpegLike(9 * 1024 * 1024)], 'gross.jpg', { type: 'image/jpeg' })
+				},
+				'mediaImageTooLarge'
+			],
+			[
+				{ geometry: JSON.stringify({ type: 'LineString', coordinates: [[7.335, 50.775]] }) },
+				'mapGeometryLineShort'
 			]
 		];
 		for (const [over, error] of cases) {
