@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { crc32, deflateSync } from 'node:zlib';
 import {
 	DEMO_PASSWORD,
 	expect,
@@ -9,34 +8,9 @@ import {
 	test,
 	visit
 } from './fixtures.ts';
+import { png } from './files.ts';
 
 const PLANNER = 'planung@demo.mitreden.example';
-
-/** A width × height PNG in one colour, encoded here so no image file has to live in the repo. */
-function png(width: number, height: number): Buffer {
-	const chunk = (type: string, data: Buffer) => {
-		const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-		const length = Buffer.alloc(4);
-		length.writeUInt32BE(data.length);
-		const crc = Buffer.alloc(4);
-		crc.writeUInt32BE(crc32(body));
-		return Buffer.concat([length, body, crc]);
-	};
-	const header = Buffer.alloc(13);
-	header.writeUInt32BE(width, 0);
-	header.writeUInt32BE(height, 4);
-	header.set([8, 2, 0, 0, 0], 8);
-	const row = Buffer.concat([
-		Buffer.from([0]),
-		Buffer.from(Array(width).fill([230, 224, 200]).flat())
-	]);
-	return Buffer.concat([
-		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-		chunk('IHDR', header),
-		chunk('IDAT', deflateSync(Buffer.concat(Array(height).fill(row)))),
-		chunk('IEND', Buffer.alloc(0))
-	]);
-}
 
 const AREA = JSON.stringify({
 	type: 'Feature',
@@ -143,7 +117,7 @@ test('a planner sets up a map stage: categories, a plan drawing, the area, a pla
 	// A PNG placed on the map by its corners, typed with German decimal commas.
 	await plans
 		.getByLabel('Datei')
-		.setInputFiles({ name: 'lageplan.png', mimeType: 'image/png', buffer: png(320, 240) });
+		.setInputFiles({ name: 'lageplan.png', mimeType: 'image/png', buffer: png(320, 240, [230, 224, 200]) });
 	await plans.getByLabel('Titel der Planzeichnung').fill('Lageplan Spielplatz');
 	await plans
 		.getByLabel('Beschreibung (Textalternative)')
