@@ -9,25 +9,11 @@ import {
 	visit
 } from './fixtures.ts';
 import { png } from './files.ts';
+import { TEST_AREA } from '../src/lib/server/mapcomments/test-area.ts';
 
 const PLANNER = 'planung@demo.mitreden.example';
 
-const AREA = JSON.stringify({
-	type: 'Feature',
-	properties: {},
-	geometry: {
-		type: 'Polygon',
-		coordinates: [
-			[
-				[7.33, 50.77],
-				[7.34, 50.77],
-				[7.34, 50.78],
-				[7.33, 50.78],
-				[7.33, 50.77]
-			]
-		]
-	}
-});
+const AREA = JSON.stringify({ type: 'Feature', properties: {}, geometry: TEST_AREA });
 
 test('a planner sets up a map stage: categories, a plan drawing, the area, a place, then opens it', async ({
 	page
@@ -117,7 +103,11 @@ test('a planner sets up a map stage: categories, a plan drawing, the area, a pla
 	// A PNG placed on the map by its corners, typed with German decimal commas.
 	await plans
 		.getByLabel('Datei')
-		.setInputFiles({ name: 'lageplan.png', mimeType: 'image/png', buffer: png(320, 240, [230, 224, 200]) });
+		.setInputFiles({
+			name: 'lageplan.png',
+			mimeType: 'image/png',
+			buffer: png(320, 240, [230, 224, 200])
+		});
 	await plans.getByLabel('Titel der Planzeichnung').fill('Lageplan Spielplatz');
 	await plans
 		.getByLabel('Beschreibung (Textalternative)')
