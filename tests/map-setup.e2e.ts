@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import {
-	DEMO_PASSWORD,
 	expect,
 	expectAccessible,
 	logIn,
+	logInWithoutScript,
 	submitStatus,
 	test,
 	visit
@@ -101,13 +101,11 @@ test('a planner sets up a map stage: categories, a plan drawing, the area, a pla
 	await expectAccessible(page);
 
 	// A PNG placed on the map by its corners, typed with German decimal commas.
-	await plans
-		.getByLabel('Datei')
-		.setInputFiles({
-			name: 'lageplan.png',
-			mimeType: 'image/png',
-			buffer: png(320, 240, [230, 224, 200])
-		});
+	await plans.getByLabel('Datei').setInputFiles({
+		name: 'lageplan.png',
+		mimeType: 'image/png',
+		buffer: png(320, 240, [230, 224, 200])
+	});
 	await plans.getByLabel('Titel der Planzeichnung').fill('Lageplan Spielplatz');
 	await plans
 		.getByLabel('Beschreibung (Textalternative)')
@@ -169,13 +167,7 @@ test('without JavaScript: create a stage, add and remove a category, a renamed t
 	newContext
 }) => {
 	const page = await (await newContext({ javaScriptEnabled: false })).newPage();
-	await page.goto('/anmelden');
-	await expectAccessible(page);
-	await page.getByLabel('E-Mail-Adresse').fill(PLANNER);
-	await page.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: 'Anmelden' }).click();
-	await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();
-	await expectAccessible(page);
+	await logInWithoutScript(page, PLANNER);
 
 	await page.goto('/planung/verfahren/neu');
 	await expectAccessible(page);
