@@ -251,6 +251,17 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
 	await expectAccessible(page);
 }
 
+/** logIn for a page without JavaScript: SvelteKit never starts there, so visit() cannot wait for it. */
+export async function logInWithoutScript(page: Page, email: string): Promise<void> {
+	await page.goto('/anmelden');
+	await expectAccessible(page);
+	await page.getByLabel('E-Mail-Adresse').fill(email);
+	await page.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Anmelden' }).click();
+	await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();
+	await expectAccessible(page);
+}
+
 export async function logOut(page: Page): Promise<void> {
 	await page.getByRole('button', { name: 'Abmelden' }).click();
 	await expect(page.getByRole('link', { name: 'Anmelden' })).toBeVisible();

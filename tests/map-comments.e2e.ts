@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { Locator, Page } from '@playwright/test';
 import sharp from 'sharp';
 import {
-	DEMO_PASSWORD,
 	DEMO_RESIDENT,
 	expect,
 	expectAccessible,
 	logIn,
+	logInWithoutScript,
 	submitStatus,
 	test,
 	visit
@@ -306,13 +306,7 @@ test('a point outside the area is refused and the entries stay', async ({ page }
 
 test('a named place works without JavaScript', async ({ newContext }) => {
 	const page = await (await newContext({ javaScriptEnabled: false })).newPage();
-	await page.goto('/anmelden');
-	await expectAccessible(page);
-	await page.getByLabel('E-Mail-Adresse').fill(DEMO_RESIDENT);
-	await page.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: 'Anmelden' }).click();
-	await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();
-	await expectAccessible(page);
+	await logInWithoutScript(page, DEMO_RESIDENT);
 	await page.goto(MAP);
 	await expectAccessible(page);
 	// The list is the page's own, server-rendered: the whole view, paged.

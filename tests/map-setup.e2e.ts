@@ -1,59 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { crc32, deflateSync } from 'node:zlib';
 import {
-	DEMO_PASSWORD,
 	expect,
 	expectAccessible,
 	logIn,
+	logInWithoutScript,
 	submitStatus,
 	test,
 	visit
 } from './fixtures.ts';
+import { png } from './files.ts';
+import { TEST_AREA } from '../src/lib/server/mapcomments/test-area.ts';
 
 const PLANNER = 'planung@demo.mitreden.example';
 
-/** A width × height PNG in one colour, encoded here so no image file has to live in the repo. */
-function png(width: number, height: number): Buffer {
-	const chunk = (type: string, data: Buffer) => {
-		const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-		const length = Buffer.alloc(4);
-		length.writeUInt32BE(data.length);
-		const crc = Buffer.alloc(4);
-		crc.writeUInt32BE(crc32(body));
-		return Buffer.concat([length, body, crc]);
-	};
-	const header = Buffer.alloc(13);
-	header.writeUInt32BE(width, 0);
-	header.writeUInt32BE(height, 4);
-	header.set([8, 2, 0, 0, 0], 8);
-	const row = Buffer.concat([
-		Buffer.from([0]),
-		Buffer.from(Array(width).fill([230, 224, 200]).flat())
-	]);
-	return Buffer.concat([
-		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-		chunk('IHDR', header),
-		chunk('IDAT', deflateSync(Buffer.concat(Array(height).fill(row)))),
-		chunk('IEND', Buffer.alloc(0))
-	]);
-}
-
-const AREA = JSON.stringify({
-	type: 'Feature',
-	properties: {},
-	geometry: {
-		type: 'Polygon',
-		coordinates: [
-			[
-				[7.33, 50.77],
-				[7.34, 50.77],
-				[7.34, 50.78],
-				[7.33, 50.78],
-				[7.33, 50.77]
-			]
-		]
-	}
-});
+const AREA = JSON.stringify({ type: 'Feature', properties: {}, geometry: TEST_AREA });
 
 test('a planner sets up a map stage: categories, a plan drawing, the area, a place, then opens it', async ({
 	page
@@ -141,9 +101,11 @@ test('a planner sets up a map stage: categories, a plan drawing, the area, a pla
 	await expectAccessible(page);
 
 	// A PNG placed on the map by its corners, typed with German decimal commas.
-	await plans
-		.getByLabel('Datei')
-		.setInputFiles({ name: 'lageplan.png', mimeType: 'image/png', buffer: png(320, 240) });
+	await plans.getByLabel('Datei').setInputFiles({
+		name: 'lageplan.png',
+		mimeType: 'image/png',
+		buffer: png(320, 240, [230, 224, 200])
+	});
 	await plans.getByLabel('Titel der Planzeichnung').fill('Lageplan Spielplatz');
 	await plans
 		.getByLabel('Beschreibung (Textalternative)')
@@ -205,13 +167,7 @@ test('without JavaScript: create a stage, add and remove a category, a renamed t
 	newContext
 }) => {
 	const page = await (await newContext({ javaScriptEnabled: false })).newPage();
-	await page.goto('/anmelden');
-	await expectAccessible(page);
-	await page.getByLabel('E-Mail-Adresse').fill(PLANNER);
-	await page.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: 'Anmelden' }).click();
-	await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();
-	await expectAccessible(page);
+	await logInWithoutScript(page, PLANNER);
 
 	await page.goto('/planung/verfahren/neu');
 	await expectAccessible(page);

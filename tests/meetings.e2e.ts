@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import {
-	DEMO_PASSWORD,
 	DEMO_RESIDENT,
 	expect,
 	expectAccessible,
 	logIn,
+	logInWithoutScript,
 	submitStatus,
 	test,
 	visit
@@ -246,13 +246,7 @@ test('a clerk records consent and a membership, and pages work without JavaScrip
 }) => {
 	const context = await newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
-	await page.goto('/anmelden');
-	await expectAccessible(page);
-	await page.getByLabel('E-Mail-Adresse').fill(CLERK);
-	await page.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: 'Anmelden' }).click();
-	await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();
-	await expectAccessible(page);
+	await logInWithoutScript(page, CLERK);
 
 	await page.goto('/sitzungsdienst/personen');
 	await expectAccessible(page);

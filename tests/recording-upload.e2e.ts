@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { DEMO_RECORDED_MEETING_ID } from '../src/lib/server/demo/demo-ids.ts';
 import {
-	DEMO_PASSWORD,
 	DEMO_RESIDENT,
 	E2E_ORIGIN,
 	expect,
 	expectAccessible,
 	logIn,
+	logInWithoutScript,
 	logOut,
 	submitStatus,
 	test,
@@ -296,13 +296,7 @@ test('without script the page says that uploading needs it and still shows the s
 }) => {
 	const context = await newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
-	await page.goto('/anmelden');
-	await expectAccessible(page);
-	await page.getByLabel('E-Mail-Adresse').fill(CLERK);
-	await page.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: 'Anmelden' }).click();
-	await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();
-	await expectAccessible(page);
+	await logInWithoutScript(page, CLERK);
 	const response = await page.goto(
 		`/sitzungsdienst/sitzungen/${DEMO_RECORDED_MEETING_ID}/aufzeichnung`
 	);

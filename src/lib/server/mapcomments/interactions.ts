@@ -36,6 +36,12 @@ const REPLIES_PER_HOUR = 60;
 const REPORTS_PER_HOUR = 30;
 const HOUR_MS = 60 * 60 * 1000;
 
+/** The 429 refusal once this person has used up the hour's allowance (this attempt counts). */
+async function hourlyLimit(deps: MailDeps, key: string, perHour: number): Promise<Refusal | null> {
+	const allowed = await consumeRateLimit(deps.db, key, perHour, HOUR_MS);
+	return allowed ? null : refuse(429, 'mapRateLimited');
+}
+
 /** The comment, when this verified person may act on it; otherwise the refusal. */
 async function actionable(
 	deps: MailDeps,
@@ -58,9 +64,8 @@ export async function replyToComment(
 	if (!found.ok) return found;
 	if (found.rec.details.hidden) return refuse(409, 'mmReplyToHidden');
 	if (!acceptsContributions(found.rec)) return refuse(403, 'mapStageClosed');
-	if (!(await consumeRateLimit(deps.db, `map-reply:${user.id}`, REPLIES_PER_HOUR, HOUR_MS))) {
-		return refuse(429, 'mapRateLimited');
-	}
+	const limited = await hourlyLimit(deps, `map-reply:${user.id}`, REPLIES_PER_HOUR);
+	if (limited) return limited;
 	return deps.db.transaction().execute(async (trx) => {
 		// Hidden between the check above and now: nothing is written.
 		if (!(await countReplyIfVisible(trx, commentId))) return refuse(409, 'mmReplyToHidden');
@@ -140,9 +145,8 @@ export async function reportContribution(
 	if (!reported || (target.kind === 'reply' && rec.details.hidden)) return refuse(404, 'error404');
 	if (reported.hidden) return refuse(409, 'mmReportHidden');
 	if (reported.authorId === user.id) return refuse(403, 'mmReportOwn');
-	if (!(await consumeRateLimit(deps.db, `map-report:${user.id}`, REPORTS_PER_HOUR, HOUR_MS))) {
-		return refuse(429, 'mapRateLimited');
-	}
+	const limited = await hourlyLimit(deps, `map-report:${user.id}`, REPORTS_PER_HOUR);
+	if (limited) return limited;
 	const hiddenReason = messages('de').mmReportsHiddenReason;
 	const result = await deps.db.transaction().execute(async (trx) => {
 		if (!(await insertReport(trx, target, user.id, reason)))

@@ -4,20 +4,9 @@ import { insertFile } from '../media/files.repository.ts';
 import { createTestConsultation } from '../consultations/test-consultation.ts';
 import type { AreaPolygon, GeometryType, StageStatus } from '../../mapcomments/types.ts';
 import { insertCategories, insertStage } from './stages.repository.ts';
+import { TEST_AREA } from './test-area.ts';
 
-/** The Marktplatz of Stadt Blankenberg as a rectangle: the area of interest used in tests. */
-export const TEST_AREA: AreaPolygon = {
-	type: 'Polygon',
-	coordinates: [
-		[
-			[7.33, 50.77],
-			[7.34, 50.77],
-			[7.34, 50.78],
-			[7.33, 50.78],
-			[7.33, 50.77]
-		]
-	]
-};
+export { TEST_AREA };
 
 export const TEST_CATEGORIES = [
 	{ name: 'Verkehr', color: '#b3261e' },
