@@ -178,6 +178,7 @@ test('without JavaScript: create a stage, add and remove a category, a renamed t
 	await expect(page).toHaveURL(/\?erledigt=created$/);
 	await expectAccessible(page);
 	await page.getByRole('link', { name: 'Kartenbeteiligung einrichten' }).click();
+	await expect(page).toHaveURL(/\/karte$/);
 	await expectAccessible(page);
 
 	await page.getByLabel('Titel der Kartenbeteiligung').fill('Ideen für den Bolzplatz');
@@ -222,6 +223,7 @@ test('the demo Marktplatz stage: used categories and plans with comments are not
 	await logIn(page, PLANNER);
 	await visit(page, '/planung');
 	await page.getByRole('link', { name: 'Marktplatz Stadt Blankenberg' }).first().click();
+	await expect(page).toHaveURL(/\/planung\/verfahren\/[0-9a-f-]{36}$/);
 	await expectAccessible(page);
 	await page.getByRole('link', { name: 'Kartenbeteiligung bearbeiten' }).click();
 	await expect(page).toHaveURL(/\/karte$/);

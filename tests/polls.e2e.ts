@@ -148,8 +148,10 @@ async function createPoll(page: Page, title: string): Promise<string> {
 	await logIn(page, PLANNER);
 	await visit(page, '/planung');
 	await page.getByRole('link', { name: 'Masterplan Mobilität' }).click();
+	await expect(page).toHaveURL(/\/planung\/verfahren\/[0-9a-f-]{36}$/);
 	await expectAccessible(page);
 	await page.getByRole('link', { name: 'Umfrage oder Abstimmung anlegen' }).click();
+	await expect(page).toHaveURL(/\/planung\/umfragen\/neu\?verfahren=[0-9a-f-]{36}$/);
 	await expectAccessible(page);
 	await page.getByLabel('Abstimmung – eine einzelne Frage mit Ergebnis').check();
 	await page.getByLabel('Titel').fill(title);
@@ -168,6 +170,7 @@ async function createPoll(page: Page, title: string): Promise<string> {
 	await expectAccessible(page);
 
 	await page.getByRole('link', { name: `Bearbeiten: ${title}` }).click();
+	await expect(page).toHaveURL(/\/fragen\/[0-9a-f-]{36}$/);
 	await expectAccessible(page);
 	await page.getByLabel('Antwortmöglichkeiten').fill('Ja\nNein');
 	await page.getByRole('button', { name: 'Frage speichern' }).click();

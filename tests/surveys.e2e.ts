@@ -91,6 +91,7 @@ test.describe('a survey with participation codes', () => {
 		await logIn(page, PLANNER);
 		await visit(page, '/planung');
 		await page.getByRole('link', { name: 'Masterplan Mobilität' }).click();
+		await expect(page).toHaveURL(/\/planung\/verfahren\/[0-9a-f-]{36}$/);
 		await expectAccessible(page);
 		await page.getByRole('link', { name: 'Umfrage oder Abstimmung anlegen' }).click();
 		await expect(page).toHaveURL(/\/planung\/umfragen\/neu\?verfahren=[0-9a-f-]{36}$/);
