@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { cleanFileName, checkPdf, type DocumentError } from '../media/documents.ts';
-import { deleteFile, insertFile, type NewFile } from '../media/files.repository.ts';
+import { deleteFile, insertFile } from '../media/files.repository.ts';
 import { processCoverImage, type ImageError } from '../media/images.ts';
-import { fileStorage, newStorageKey, type FileStorage } from '../media/storage.ts';
+import { fileStorage, type FileStorage } from '../media/storage.ts';
+import { withStoredBytes } from '../media/stored-bytes.ts';
 import type { Db } from '../db/index.ts';
 import {
 	findConsultationById,
@@ -18,26 +18,6 @@ import { deleteDocument, insertDocument } from './documents.repository.ts';
 // files are deleted only after the commit, so a row never points at missing bytes.
 
 type FileFailure = { ok: false; reason: 'file'; error: ImageError | DocumentError };
-
-/** Stores bytes under a fresh key, runs `record` (a transaction), and undoes the store on failure. */
-async function withStoredBytes<T>(
-	storage: FileStorage,
-	bytes: Uint8Array,
-	record: (file: Pick<NewFile, 'storageKey' | 'sha256' | 'sizeBytes'>) => Promise<T>
-): Promise<T> {
-	const storageKey = newStorageKey();
-	await storage.put(storageKey, bytes);
-	try {
-		return await record({
-			storageKey,
-			sha256: createHash('sha256').update(bytes).digest('hex'),
-			sizeBytes: bytes.byteLength
-		});
-	} catch (err) {
-		await storage.delete(storageKey);
-		throw err;
-	}
-}
 
 async function removeBytes(storage: FileStorage, key: string | null): Promise<void> {
 	if (key) await storage.delete(key);

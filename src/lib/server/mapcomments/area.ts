@@ -1,7 +1,6 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import kinks from '@turf/kinks';
-import type { AreaPolygon, CommentGeometry, Position } from '../../mapcomments/types.ts';
-import { allPositions } from './geometry.ts';
+import type { AreaPolygon, CommentGeometry } from '../../mapcomments/types.ts';
+import { allPositions, isObject, ringError, toPositions } from './geometry.ts';
 
 // The area of interest as a planner pastes it: GeoJSON from a GIS or geojson.io, a bare Polygon or
 // a Feature holding one. One outer ring, no holes (the "inside the area" check for comments and
@@ -39,46 +38,14 @@ export function parseArea(text: string): AreaResult {
 	if (!Array.isArray(rings) || rings.length !== 1 || !Array.isArray(rings[0])) {
 		return fail('mapGeometryRing');
 	}
-	const raw = rings[0] as unknown[];
-	if (raw.length > AREA_MAX_VERTICES + 1) return fail('mapAreaTooManyVertices');
-	const ring: Position[] = [];
-	for (const item of raw) {
-		const position = toPosition(item);
-		if (!position) return fail('mapGeometryCoordinates');
-		ring.push(position);
-	}
-	return checkRing(ring);
-}
-
-function checkRing(ring: Position[]): AreaResult {
-	const first = ring[0];
-	const last = ring[ring.length - 1];
-	const distinct = new Set(ring.map((p) => p.join(','))).size;
-	if (ring.length < 4 || !first || !last || first[0] !== last[0] || first[1] !== last[1]) {
-		return fail('mapGeometryRing');
-	}
-	if (distinct < 3) return fail('mapGeometryRing');
-	const area: AreaPolygon = { type: 'Polygon', coordinates: [ring] };
-	if (kinks(area).features.length > 0) return fail('mapGeometrySelfIntersects');
-	return { ok: true, area };
-}
-
-/** A finite WGS84 [lon, lat]; an altitude is dropped; 7 decimals (about 1 cm). */
-function toPosition(value: unknown): Position | null {
-	if (!Array.isArray(value) || value.length < 2 || value.length > 3) return null;
-	const [x, y] = value as unknown[];
-	if (typeof x !== 'number' || typeof y !== 'number') return null;
-	if (!Number.isFinite(x) || !Number.isFinite(y) || Math.abs(x) > 180 || Math.abs(y) > 90) {
-		return null;
-	}
-	return [Number(x.toFixed(7)), Number(y.toFixed(7))];
+	const ring = toPositions(rings[0], { kind: 'geo', area: null }, AREA_MAX_VERTICES + 1);
+	if (ring === 'mapGeometryTooManyVertices') return fail('mapAreaTooManyVertices');
+	if (typeof ring === 'string') return fail('mapGeometryCoordinates');
+	const error = ringError(ring);
+	return error ? fail(error) : { ok: true, area: { type: 'Polygon', coordinates: [ring] } };
 }
 
 /** Whether every position of the geometry lies in the area (the boundary counts as inside). */
 export function insideArea(geometry: CommentGeometry, area: AreaPolygon): boolean {
 	return allPositions(geometry).every((p) => booleanPointInPolygon(p, area));
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

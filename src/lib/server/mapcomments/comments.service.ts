@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { consumeRateLimit } from '../auth/rate-limit.ts';
 import type { SessionUser } from '../auth/sessions.ts';
@@ -6,7 +5,8 @@ import type { AppContext } from '../context.ts';
 import { isUuid } from '../db/ids.ts';
 import { insertFile } from '../media/files.repository.ts';
 import { processCoverImage, type ImageError } from '../media/images.ts';
-import { fileStorage, newStorageKey } from '../media/storage.ts';
+import { fileStorage } from '../media/storage.ts';
+import { withStoredBytes, type StoredBytes } from '../media/stored-bytes.ts';
 import type { MapStage } from '../../mapcomments/types.ts';
 import { insertComment } from './comments.repository.ts';
 import type { CommentInput } from './forms.ts';
@@ -89,17 +89,12 @@ export async function createComment(
 		return { ok: false, status: 429, field: 'form', error: 'mapRateLimited' };
 	}
 
-	const storage = fileStorage(deps.config);
-	const storageKey = photo ? newStorageKey() : null;
-	if (photo && storageKey) await storage.put(storageKey, photo.bytes);
-	try {
-		const id = await deps.db.transaction().execute(async (trx) => {
+	const record = (photoFile: StoredBytes | null) =>
+		deps.db.transaction().execute(async (trx) => {
 			const photoFileId =
-				photo && storageKey
+				photo && photoFile
 					? await insertFile(trx, {
-							storageKey,
-							sha256: createHash('sha256').update(photo.bytes).digest('hex'),
-							sizeBytes: photo.bytes.byteLength,
+							...photoFile,
 							mimeType: 'image/jpeg',
 							originalName: 'foto.jpg',
 							width: photo.width,
@@ -125,13 +120,9 @@ export async function createComment(
 				targetId: id,
 				details: { stageId: stage.id }
 			});
-			return id;
+			return { ok: true as const, id };
 		});
-		return { ok: true, id };
-	} catch (err) {
-		if (storageKey) await storage.delete(storageKey);
-		throw err;
-	}
+	return photo ? withStoredBytes(fileStorage(deps.config), photo.bytes, record) : record(null);
 }
 
 type Located =

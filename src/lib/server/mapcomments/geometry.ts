@@ -106,18 +106,34 @@ function shape(
 	if (!Array.isArray(coordinates) || coordinates.length !== 1) return fail('mapGeometryRing');
 	const ring = toPositions(coordinates[0], frame);
 	if (typeof ring === 'string') return fail(ring);
-	if (ring.length < 4 || !samePosition(ring[0]!, ring[ring.length - 1]!) || distinct(ring) < 3) {
-		return fail('mapGeometryRing');
-	}
-	const polygon: CommentGeometry = { type, coordinates: [ring] };
-	if (kinks(polygon).features.length > 0) return fail('mapGeometrySelfIntersects');
+	const error = ringError(ring);
+	if (error) return fail(error);
 	if (ringArea(ring) === 0) return fail('mapGeometryRing');
-	return { ok: true, value: polygon };
+	return { ok: true, value: { type, coordinates: [ring] } };
 }
 
-function toPositions(value: unknown, frame: GeometryFrame): Position[] | GeometryError {
+/**
+ * A linear ring (RFC 7946 3.1.6) that can bound an area: four or more positions, the last equal
+ * to the first, at least three distinct corners, edges that do not cross.
+ */
+export function ringError(
+	ring: Position[]
+): 'mapGeometryRing' | 'mapGeometrySelfIntersects' | null {
+	if (ring.length < 4 || !samePosition(ring[0]!, ring[ring.length - 1]!) || distinct(ring) < 3) {
+		return 'mapGeometryRing';
+	}
+	const polygon = { type: 'Polygon' as const, coordinates: [ring] };
+	return kinks(polygon).features.length > 0 ? 'mapGeometrySelfIntersects' : null;
+}
+
+/** Checked, rounded positions; `maxPositions` bounds what one shape may carry. */
+export function toPositions(
+	value: unknown,
+	frame: GeometryFrame,
+	maxPositions: number = COMMENT_LIMITS.vertices
+): Position[] | GeometryError {
 	if (!Array.isArray(value)) return 'mapGeometryCoordinates';
-	if (value.length > COMMENT_LIMITS.vertices) return 'mapGeometryTooManyVertices';
+	if (value.length > maxPositions) return 'mapGeometryTooManyVertices';
 	const positions: Position[] = [];
 	for (const item of value) {
 		const position = toPosition(item, frame);
@@ -246,6 +262,6 @@ const samePosition = (a: Position, b: Position) => a[0] === b[0] && a[1] === b[1
 const distinct = (positions: Position[]) => new Set(positions.map((p) => `${p[0]},${p[1]}`)).size;
 const round = (value: number, decimals: number) => Number(value.toFixed(decimals));
 
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { cleanFileName } from '../media/documents.ts';
 import { deleteFile, insertFile } from '../media/files.repository.ts';
 import { processPlanImage, type PlanImageError } from '../media/plan-images.ts';
-import { fileStorage, newStorageKey } from '../media/storage.ts';
+import { fileStorage } from '../media/storage.ts';
+import { withStoredBytes } from '../media/stored-bytes.ts';
 import { isUuid } from '../db/ids.ts';
 import {
 	countPlanPixelUses,
@@ -44,16 +44,11 @@ export async function addPlan(
 	const processed = await processPlanImage(new Uint8Array(await input.file.arrayBuffer()));
 	if (!processed.ok) return { ok: false, reason: 'file', error: processed.error };
 	const image = processed.image;
-	const storage = fileStorage(deps.config);
-	const storageKey = newStorageKey();
-	await storage.put(storageKey, image.bytes);
-	try {
-		return await deps.db.transaction().execute(async (trx) => {
+	return withStoredBytes(fileStorage(deps.config), image.bytes, (stored) =>
+		deps.db.transaction().execute(async (trx) => {
 			if (!(await lockStage(trx, stageId))) return refuse('notFound');
 			const fileId = await insertFile(trx, {
-				storageKey,
-				sha256: createHash('sha256').update(image.bytes).digest('hex'),
-				sizeBytes: image.bytes.byteLength,
+				...stored,
 				mimeType: image.mimeType,
 				originalName: cleanFileName(input.file.name, 'planzeichnung', image.extension),
 				width: image.width,
@@ -65,11 +60,8 @@ export async function addPlan(
 			const planId = await insertPlan(trx, stageId, plan);
 			await auditStage(trx, actorId, 'plan_added', stageId, { planId, title, fileId, bounds });
 			return { ok: true as const, planId };
-		});
-	} catch (err) {
-		await storage.delete(storageKey);
-		throw err;
-	}
+		})
+	);
 }
 
 /**
