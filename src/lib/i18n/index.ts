@@ -1,5 +1,7 @@
 import * as archive from './archive.ts';
 import * as consultations from './consultations.ts';
+import * as liveConsole from './live-console.ts';
+import * as liveView from './live-view.ts';
 import { de as coreDe } from './de.ts';
 import { en as coreEn } from './en.ts';
 import * as mapModeration from './map-moderation.ts';
@@ -9,6 +11,7 @@ import * as mapcomments from './mapcomments.ts';
 import * as meetings from './meetings.ts';
 import * as oparl from './oparl.ts';
 import * as recordings from './recordings.ts';
+import * as retention from './retention.ts';
 import * as surveyBuilder from './survey-builder.ts';
 import * as surveys from './surveys.ts';
 
@@ -29,7 +32,10 @@ const de = {
 	...mapcomments.de,
 	...mapSetup.de,
 	...mapModeration.de,
-	...mapView.de
+	...mapView.de,
+	...liveConsole.de,
+	...liveView.de,
+	...retention.de
 };
 const en: Messages = {
 	...coreEn,
@@ -43,7 +49,10 @@ const en: Messages = {
 	...mapcomments.en,
 	...mapSetup.en,
 	...mapModeration.en,
-	...mapView.en
+	...mapView.en,
+	...liveConsole.en,
+	...liveView.en,
+	...retention.en
 };
 
 export type Messages = { [K in keyof typeof de]: string };

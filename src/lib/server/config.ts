@@ -51,6 +51,19 @@ const schema = z.object({
 	MEDIA_MAX_HOURS: z.coerce.number().min(0.01).max(48).default(12),
 	OPARL_ALLOW_PRIVATE_HOSTS: flag,
 	OPARL_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(300).default(15),
+	// Live ingest (RTMP from OBS, vMix, hardware encoders). The worker that runs it listens on
+	// LIVE_RTMP_HOST:LIVE_RTMP_PORT; LIVE_RTMP_URL is what clerks paste into the encoder (behind a
+	// TLS proxy it is rtmps://…). Run the ingest in exactly one worker process (LIVE_INGEST).
+	LIVE_INGEST: flag,
+	LIVE_RTMP_HOST: z.string().default('0.0.0.0'),
+	LIVE_RTMP_PORT: z.coerce.number().int().min(0).max(65_535).default(1935),
+	LIVE_RTMP_URL: z
+		.string()
+		.regex(/^rtmps?:\/\/[^\s]+$/, 'LIVE_RTMP_URL muss mit rtmp:// oder rtmps:// beginnen')
+		.optional(),
+	LIVE_RECONNECT_GRACE_SECONDS: z.coerce.number().int().min(10).max(7200).default(600),
+	LIVE_CONSOLE_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(600).default(45),
+	LIVE_MIN_FREE_GB: z.coerce.number().min(0).max(10_000).default(5),
 	// A raster tile server the operator chose (XYZ template with {z}, {x}, {y}); pages never ask it
 	// directly, the server fetches and caches tiles under /karten/kacheln (no third-party requests
 	// from residents' browsers). Unset: no base map, plans only.
@@ -129,6 +142,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 			// internal network (SSRF); a test or demo setup imports from a server on this machine.
 			allowPrivateHosts: e.OPARL_ALLOW_PRIVATE_HOSTS ?? !production,
 			timeoutMs: Math.round(e.OPARL_TIMEOUT_SECONDS * 1000)
+		},
+		live: {
+			ingest: e.LIVE_INGEST ?? true,
+			rtmpHost: e.LIVE_RTMP_HOST,
+			rtmpPort: e.LIVE_RTMP_PORT,
+			rtmpUrl: e.LIVE_RTMP_URL ?? `rtmp://${new URL(origin).hostname}:${e.LIVE_RTMP_PORT}/live`,
+			reconnectGraceMs: e.LIVE_RECONNECT_GRACE_SECONDS * 1000,
+			consoleTimeoutMs: e.LIVE_CONSOLE_TIMEOUT_SECONDS * 1000,
+			minFreeBytes: Math.round(e.LIVE_MIN_FREE_GB * 1024 ** 3)
 		},
 		map: {
 			tiles: e.MAP_TILE_URL

@@ -5,8 +5,15 @@ import { isMediaKey, type MediaStore } from '../media/media-store.ts';
 import { computeChapters, publicChapters } from '../meetings/chapters.ts';
 import { findArchiveMeeting, listChapterItems } from '../meetings/chapters.repository.ts';
 import { findRecording, type Recording } from '../meetings/recordings.repository.ts';
+import {
+	countSlots,
+	findLiveStream,
+	listLiveSessions,
+	listSlots
+} from '../live/live.repository.ts';
 import type { Representation } from './http-file.ts';
-import { archiveVersion, rewritePlaylist } from './playlist.ts';
+import { archiveVersion, rewritePlaylist, type PlaylistDateRange } from './playlist.ts';
+import { buildSlotMaster, buildSlotPlaylist } from './slot-playlist.ts';
 
 /** The captions file's public name beside the playlists (its key is recordings.captions_key). */
 export const CAPTIONS_PATH = 'untertitel.vtt';
@@ -27,6 +34,8 @@ const TYPES: [RegExp, string][] = [
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const UNVERSIONED = 'public, max-age=3600';
 const PLAYLIST = 'public, max-age=30';
+// A live playlist grows every two seconds and may turn a segment into a slate: never reused.
+const LIVE_PLAYLIST = 'no-cache';
 
 // Captions are replaced under the same address when a clerk uploads a corrected file.
 const cacheFor = (path: string, version: string | null) =>
@@ -44,7 +53,7 @@ interface ArchiveContext {
 async function openRecording(db: Db, recordingId: string): Promise<Recording | null> {
 	if (!isUuid(recordingId)) return null;
 	const recording = await findRecording(db, recordingId);
-	if (!recording?.outputPrefix) return null;
+	if (!recording?.outputPrefix || recording.expiredAt) return null;
 	return (await findArchiveMeeting(db, recording.meetingId)) ? recording : null;
 }
 
@@ -74,6 +83,32 @@ async function resolveKey(
 	return (await thumbnailAllowed(db, recording, path)) ? { key, type } : null;
 }
 
+function dateRangesOf(
+	recording: Recording,
+	items: Awaited<ReturnType<typeof listChapterItems>>,
+	durationMs: number
+): PlaylistDateRange[] {
+	return publicChapters(computeChapters(items, durationMs)).map((c) => ({
+		id: c.itemId,
+		startDate: new Date(recording.startedAt.getTime() + c.startMs),
+		durationMs: c.durationMs,
+		number: c.number,
+		title: c.title
+	}));
+}
+
+function playlistBody(text: string, lastModified: Date, cacheControl: string): Representation {
+	const body = new TextEncoder().encode(text);
+	return {
+		contentType: 'application/vnd.apple.mpegurl',
+		size: body.byteLength,
+		etag: `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`,
+		lastModified,
+		cacheControl,
+		open: async (range) => (range ? body.subarray(range.start, range.end + 1) : body)
+	};
+}
+
 async function playlistRepresentation(
 	ctx: ArchiveContext,
 	recording: Recording,
@@ -86,29 +121,58 @@ async function playlistRepresentation(
 		listChapterItems(ctx.db, recording.meetingId)
 	]);
 	if (text === null || !stat) return null;
-	const chapters = publicChapters(computeChapters(items, recording.durationMs ?? 0));
-	const body = new TextEncoder().encode(
-		rewritePlaylist(text, {
-			version,
-			startedAt: recording.startedAt,
-			dateRanges: chapters.map((c) => ({
-				id: c.itemId,
-				startDate: new Date(recording.startedAt.getTime() + c.startMs),
-				durationMs: c.durationMs,
-				number: c.number,
-				title: c.title
-			}))
-		})
-	);
+	const body = rewritePlaylist(text, {
+		version,
+		startedAt: recording.startedAt,
+		dateRanges: dateRangesOf(recording, items, recording.durationMs ?? 0)
+	});
 	const times = [stat.modified, recording.updatedAt, ...items.map((i) => i.updatedAt)];
-	return {
-		contentType: 'application/vnd.apple.mpegurl',
-		size: body.byteLength,
-		etag: `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`,
-		lastModified: new Date(Math.max(...times.map((t) => t.getTime()))),
-		cacheControl: PLAYLIST,
-		open: async (range) => (range ? body.subarray(range.start, range.end + 1) : body)
-	};
+	return playlistBody(body, new Date(Math.max(...times.map((t) => t.getTime()))), PLAYLIST);
+}
+
+/** Whether the recording's playlists come from its slots (live, or an archive with cuts). */
+async function isSlotRecording(db: Db, recording: Recording): Promise<boolean> {
+	return recording.origin === 'live' || (await countSlots(db, recording.id)) > 0;
+}
+
+/**
+ * `master.m3u8` or `<rendition>/index.m3u8` of a slot recording, built from the database: only
+ * what the publisher let through is ever listed. Live until the broadcast ended.
+ */
+async function slotPlaylist(
+	ctx: ArchiveContext,
+	recording: Recording,
+	path: string,
+	version: string
+): Promise<Representation | null> {
+	const stream =
+		recording.origin === 'live' ? await findLiveStream(ctx.db, recording.meetingId) : null;
+	const ended = recording.origin === 'upload' || Boolean(stream?.endedAt);
+	const cache = ended ? PLAYLIST : LIVE_PLAYLIST;
+	const names = recording.renditions.map((r) => r.name);
+	if (path === 'master.m3u8') {
+		if (!names.length) return null;
+		return playlistBody(buildSlotMaster(recording.renditions, version), recording.updatedAt, cache);
+	}
+	const rendition = /^([A-Za-z0-9]+)\/index\.m3u8$/.exec(path)?.[1];
+	if (!rendition || !names.includes(rendition)) return null;
+	const [slots, items, sessions] = await Promise.all([
+		listSlots(ctx.db, recording.id),
+		listChapterItems(ctx.db, recording.meetingId),
+		recording.origin === 'live' ? listLiveSessions(ctx.db, recording.meetingId) : []
+	]);
+	const durationMs = slots.reduce((a, s) => a + s.durationMs, 0);
+	const body = buildSlotPlaylist(slots, {
+		rendition,
+		ladder: names.filter((n) => n !== 'audio'),
+		available: new Map(sessions.map((s) => [s.dir, s.renditions])),
+		version,
+		startedAt: recording.startedAt,
+		dateRanges: dateRangesOf(recording, items, durationMs),
+		ended
+	});
+	const times = [recording.updatedAt, ...items.map((i) => i.updatedAt)];
+	return playlistBody(body, new Date(Math.max(...times.map((t) => t.getTime()))), cache);
 }
 
 /**
@@ -126,6 +190,9 @@ export async function resolveArchiveFile(
 	if (!recording?.outputPrefix) return null;
 	const version = archiveVersion(recording.outputPrefix);
 	if (requestedVersion !== null && requestedVersion !== version) return null;
+	if (path.endsWith('.m3u8') && (await isSlotRecording(ctx.db, recording))) {
+		return slotPlaylist(ctx, recording, path, version);
+	}
 	const resolved = await resolveKey(ctx.db, recording, path);
 	if (!resolved) return null;
 	if (resolved.type === 'application/vnd.apple.mpegurl') {

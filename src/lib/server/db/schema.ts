@@ -1,5 +1,7 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { LiveTables } from './schema-live.ts';
 import type { MapCommentTables } from './schema-mapcomments.ts';
+import type { RetentionMode } from '../../live/types.ts';
 import type { SurveyTables } from './schema-surveys.ts';
 import type {
 	ConsultationLocation,
@@ -169,6 +171,8 @@ export interface BodiesTable {
 	end_date: DateText | null;
 	website: string | null;
 	retention_days: number | null;
+	/** Migration 202612061530: null means days when retention_days is set, else keep. */
+	retention_mode: RetentionMode | null;
 	oparl_id: string | null;
 	created_at: CreatedAt;
 	updated_at: Timestamp;
@@ -295,6 +299,9 @@ export interface RecordingsTable {
 	updated_at: Timestamp;
 	published_at: Timestamp | null;
 	deleted_at: Timestamp | null;
+	/** Migration 202612061530. */
+	origin: ColumnType<'upload' | 'live', 'upload' | 'live' | undefined, 'upload' | 'live'>;
+	expired_at: Timestamp | null;
 }
 
 export interface RecordingUploadsTable {
@@ -321,13 +328,16 @@ export interface MeetingsTable {
 	state: ColumnType<'scheduled' | 'live' | 'held' | 'cancelled', string | undefined, string>;
 	has_recording: Generated<boolean>;
 	legislative_term_id: string | null;
+	/** Migration 202612061530: null inherits the body's retention. */
+	retention_mode: RetentionMode | null;
+	retention_days: number | null;
 	oparl_id: string | null;
 	created_at: CreatedAt;
 	updated_at: Timestamp;
 	deleted_at: Timestamp | null;
 }
 
-export interface DB extends SurveyTables, MapCommentTables {
+export interface DB extends SurveyTables, MapCommentTables, LiveTables {
 	users: UsersTable;
 	user_roles: UserRolesTable;
 	sessions: SessionsTable;

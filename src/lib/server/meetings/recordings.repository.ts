@@ -24,6 +24,10 @@ export interface Recording {
 	captionsKey: string | null;
 	updatedAt: Date;
 	publishedAt: Date | null;
+	/** upload: transcoded from a file; live: published slot by slot from the encoder. */
+	origin: 'upload' | 'live';
+	/** Retention ended: the files are gone (the page says so, OParl answers 410). */
+	expiredAt: Date | null;
 }
 
 function recordings(db: Db) {
@@ -51,7 +55,9 @@ const toRecording = (r: Row): Recording => ({
 	error: r.error,
 	captionsKey: r.captions_key,
 	updatedAt: r.updated_at,
-	publishedAt: r.published_at
+	publishedAt: r.published_at,
+	origin: r.origin,
+	expiredAt: r.expired_at
 });
 
 export async function findRecording(db: Db, id: string): Promise<Recording | null> {
