@@ -18,6 +18,28 @@ export type RetentionMode = 'days' | 'term' | 'keep';
 /** The broadcast as residents see it. */
 export type BroadcastPhase = 'waiting' | 'live' | 'ended';
 
+/**
+ * lowDisk: media storage below LIVE_MIN_FREE_GB; keyframeInterval: not 2 s (no 1080p copy,
+ * later segments uneven); lowBitrate / highBitrate: outside what a council camera should send;
+ * noAudio / noVideo: a stream is missing; slowTranscode: the ladder falls behind real time;
+ * stalled: no new segment for several seconds although the encoder is connected.
+ */
+export const LIVE_WARNINGS = [
+	'lowDisk',
+	'keyframeInterval',
+	'lowBitrate',
+	'highBitrate',
+	'noAudio',
+	'noVideo',
+	'slowTranscode',
+	'stalled'
+] as const;
+export type LiveWarning = (typeof LIVE_WARNINGS)[number];
+
+/** Why the ingest refused or dropped an encoder. */
+export type IngestRefusalCode =
+	'badKey' | 'busy' | 'notAllowed' | 'codec' | 'protocol' | 'timeout' | 'overload' | 'disk';
+
 /** Encoder health written by the ingest (live_streams.ingest). */
 export interface IngestHealth {
 	connected: boolean;
@@ -34,10 +56,10 @@ export interface IngestHealth {
 	lastSegmentAt: string | null;
 	/** Free bytes in the media storage's file system. */
 	freeBytes: number | null;
-	/** German warnings for the console (low disk, keyframe interval, bit rate, refusals). */
-	warnings: string[];
+	/** Warning codes for the console (LIVE_WARNINGS); the console words them. */
+	warnings: LiveWarning[];
 	/** The last refused connection (wrong key, second encoder, codec), for the console. */
-	lastRefusal: { at: string; message: string } | null;
+	lastRefusal: { at: string; code: IngestRefusalCode } | null;
 }
 
 export const EMPTY_HEALTH: IngestHealth = {

@@ -48,6 +48,17 @@ export const QUEUES = {
 		expireInSeconds: 5 * 3600,
 		heartbeatSeconds: 30
 	}
+	// Consent cuts and later non-public marks: re-encodes the few segments a range touches and
+	// points the recording's slots at them. Safe to run twice (applied ranges are skipped).
+	'recording-cuts': {
+		retryLimit: 3,
+		retryDelay: 30,
+		retryBackoff: true,
+		expireInSeconds: 3600,
+		heartbeatSeconds: 30
+	},
+	// Hourly: recordings whose retention period ended lose every derived file.
+	'retention-sweep': { retryLimit: 2, retryDelay: 300, expireInSeconds: 3600 }
 } as const;
 
 export type QueueName = keyof typeof QUEUES;
@@ -66,6 +77,10 @@ export interface ThumbnailsJob {
 	recordingId: string;
 }
 
+export interface CutsJob {
+	recordingId: string;
+}
+
 export interface OparlImportJob {
 	importId: string;
 }
@@ -76,6 +91,8 @@ export interface JobPayloads {
 	'transcode-recording': TranscodeJob;
 	'recording-thumbnails': ThumbnailsJob;
 	'oparl-import': OparlImportJob;
+	'recording-cuts': CutsJob;
+	'retention-sweep': Record<string, never>;
 }
 
 export const PGBOSS_SCHEMA = 'pgboss';

@@ -29,3 +29,8 @@ export async function queueThumbnails(
 ): Promise<string | null> {
 	return enqueue(ctx.boss, 'recording-thumbnails', { recordingId });
 }
+
+/** Applies the recording's unapplied consent cuts and later non-public marks (recording-cuts). */
+export async function queueCuts(ctx: AppContext, recordingId: string): Promise<string | null> {
+	return enqueue(ctx.boss, 'recording-cuts', { recordingId });
+}
