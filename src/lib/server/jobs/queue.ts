@@ -47,7 +47,7 @@ export const QUEUES = {
 		retryDelay: 60,
 		expireInSeconds: 5 * 3600,
 		heartbeatSeconds: 30
-	}
+	},
 	// Consent cuts and later non-public marks: re-encodes the few segments a range touches and
 	// points the recording's slots at them. Safe to run twice (applied ranges are skipped).
 	'recording-cuts': {
