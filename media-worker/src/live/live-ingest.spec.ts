@@ -9,6 +9,7 @@ import { touches } from '../../../src/lib/server/live/decide.ts';
 import {
 	confirmState,
 	endBroadcast,
+	goToItem,
 	openConsole,
 	startBroadcast,
 	toggleRange
@@ -22,12 +23,13 @@ import {
 } from '../../../src/lib/server/live/live.repository.ts';
 import { startEncoder } from '../../../src/lib/server/live/rtmp/test-support.ts';
 import { findFfmpeg } from '../../../src/lib/server/media/ffmpeg.ts';
-import { localMediaStore, type MediaStore } from '../../../src/lib/server/media/media-store.ts';
+import { mediaStore, type MediaStore } from '../../../src/lib/server/media/media-store.ts';
 import { findRecording } from '../../../src/lib/server/meetings/recordings.repository.ts';
 import { createUser } from '../../../src/lib/server/testing/factories.ts';
 import { createMeetingWithAgenda } from '../../../src/lib/server/testing/recording-fixtures.ts';
 import { createTestApp, type TestApp } from '../../../src/lib/server/testing/test-app.ts';
 import { eventually } from '../../../src/lib/server/testing/wait.ts';
+import { recordingThumbnails } from '../tasks/recording-thumbnails.ts';
 import { startLiveIngest, type LiveIngestHandle } from './live-ingest.ts';
 import { CONSOLE_LOST, NO_SIGNAL, WORKER_RESTARTED } from './publisher.ts';
 import { fakePipeline, fakeSession, sampleLadder, type SampleLadder } from './test-pipeline.ts';
@@ -49,12 +51,13 @@ beforeAll(async () => {
 	const found = await findFfmpeg();
 	if (!found.ok) throw new Error(`Die Live-Tests brauchen ffmpeg: ${found.message}`);
 	ffmpeg = found.ffmpeg;
+	dir = await mkdtemp(path.join(os.tmpdir(), 'mitreden-live-'));
 	app = await createTestApp({
+		DATA_DIR: dir,
 		LIVE_RECONNECT_GRACE_SECONDS: '30',
 		LIVE_CONSOLE_TIMEOUT_SECONDS: '45'
 	});
-	dir = await mkdtemp(path.join(os.tmpdir(), 'mitreden-live-'));
-	store = localMediaStore(path.join(dir, 'media'));
+	store = mediaStore(app.ctx.config);
 	ladder = await sampleLadder(dir);
 	clerk = (await createUser(app.database.db, { roles: ['clerk'] })).id;
 }, 120_000);
@@ -148,6 +151,7 @@ describe('live publisher', () => {
 		const stream = (await findLiveStream(app.database.db, meetingId))!;
 		const recording = (await findRecording(app.database.db, stream.recordingId!))!;
 		for (let i = 2; i <= 8; i++) await fake.emit(i);
+		const item = await goToItem(deps(), clerk, meetingId, 'next', at(t0, 6));
 		await toggleRange(deps(), clerk, meetingId, 'nonpublic', true, { now: at(t0, 9) });
 		await toggleRange(deps(), clerk, meetingId, 'nonpublic', false, { now: at(t0, 13) });
 		r.clock.t = t0 + 20_000;
@@ -242,6 +246,18 @@ describe('live publisher', () => {
 		for (const s of finalSlots) {
 			expect(await store.stat(`${recording.outputPrefix}/${s.dir}/180p/${s.file}`)).not.toBeNull();
 		}
+
+		// The chapter's thumbnail comes from the first published camera slot 2 s into it.
+		await recordingThumbnails(app.ctx, { recordingId: recording.id });
+		const itemId = 'itemId' in item ? item.itemId : '';
+		const thumb = await resolveArchiveFile(
+			{ db: app.database.db, store },
+			recording.id,
+			`thumbnails/${itemId}.jpg`,
+			null
+		);
+		expect(thumb).toMatchObject({ contentType: 'image/jpeg' });
+		expect(thumb!.size).toBeGreaterThan(500);
 		await r.handle.stop();
 	}, 60_000);
 

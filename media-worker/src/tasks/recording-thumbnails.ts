@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppContext } from '../../../src/lib/server/context.ts';
 import type { ThumbnailsJob } from '../../../src/lib/server/jobs/queue.ts';
@@ -7,6 +7,8 @@ import { MediaRejectedError, probeMedia } from '../../../src/lib/server/media/ff
 import { mediaStore } from '../../../src/lib/server/media/media-store.ts';
 import { writeThumbnails } from '../../../src/lib/server/meetings/recording-archive.ts';
 import { findRecording } from '../../../src/lib/server/meetings/recordings.repository.ts';
+import { countSlots } from '../../../src/lib/server/live/live.repository.ts';
+import { writeSlotThumbnails } from '../live/slot-thumbnails.ts';
 
 /**
  * Redraws the chapter thumbnails of the published archive after the clerk moved chapter marks:
@@ -19,8 +21,9 @@ export async function recordingThumbnails(ctx: AppContext, data: ThumbnailsJob):
 	const prefix = recording?.outputPrefix;
 	if (!recording || !prefix) return;
 	const store = mediaStore(ctx.config);
+	const slotted = recording.origin === 'live' || (await countSlots(ctx.db, recording.id)) > 0;
 	const source = recording.sourceKey ? await store.localPath(recording.sourceKey) : null;
-	if (!source) {
+	if (!source && !slotted) {
 		log.warn('Vorschaubilder nicht erneuert: die Originaldatei fehlt');
 		return;
 	}
@@ -30,8 +33,19 @@ export async function recordingThumbnails(ctx: AppContext, data: ThumbnailsJob):
 		`thumbnails-${recording.id}-${randomBytes(4).toString('hex')}`
 	);
 	try {
-		const probe = await probeMedia(source, { maxBytes: maxUploadBytes, maxDurationSeconds });
-		const count = await writeThumbnails(ctx.db, recording.meetingId, source, probe, work);
+		const limits = { maxBytes: maxUploadBytes, maxDurationSeconds };
+		// A slot recording's pictures come from what is published (a live one has no source; a
+		// cut archive must not show what was cut).
+		const count = slotted
+			? await writeSlotThumbnails(ctx.db, store, recording, work, limits)
+			: await writeThumbnails(
+					ctx.db,
+					recording.meetingId,
+					source!,
+					await probeMedia(source!, limits),
+					work
+				);
+		await mkdir(path.join(work, 'thumbnails'), { recursive: true });
 		await store.publishFolder(path.join(work, 'thumbnails'), `${prefix}/thumbnails`);
 		// A transcode may have published a newer version meanwhile and deleted this one; then the
 		// move above recreated a stray folder of thumbnails only.
