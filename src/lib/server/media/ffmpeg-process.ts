@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import type { TranscodeProgress } from './ffmpeg-types.ts';
 
 // Enough of ffmpeg's stderr to show the failing filter or demuxer without flooding the job log.
@@ -20,6 +20,10 @@ export interface RunOptions {
 	onStdoutLine?: (line: string) => void;
 	maxStdoutBytes?: number;
 	timeoutMs?: number;
+	/** 'pipe' leaves the child's stdin open for the caller to feed (live input); default closed. */
+	stdin?: 'ignore' | 'pipe';
+	/** Called right after spawning, e.g. to feed stdin or note the pid. */
+	onSpawn?: (child: ChildProcess) => void;
 }
 
 /** Spawns a program with an argument array (never a shell) and keeps the tail of its stderr. */
@@ -29,7 +33,10 @@ export function runProcess(command: string, args: string[], opts: RunOptions = {
 			resolve({ code: null, signal: null, stdout: '', stderrTail: [], aborted: true });
 			return;
 		}
-		const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], shell: false });
+		const child = spawn(command, args, {
+			stdio: [opts.stdin ?? 'ignore', 'pipe', 'pipe'],
+			shell: false
+		});
 		const tail: string[] = [];
 		let stderrRest = '';
 		let stdout = '';
@@ -44,6 +51,7 @@ export function runProcess(command: string, args: string[], opts: RunOptions = {
 		};
 		opts.signal?.addEventListener('abort', stop, { once: true });
 		const timeout = opts.timeoutMs ? setTimeout(stop, opts.timeoutMs) : undefined;
+		opts.onSpawn?.(child);
 
 		child.stderr.setEncoding('utf8');
 		child.stderr.on('data', (chunk: string) => {

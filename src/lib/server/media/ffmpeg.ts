@@ -35,24 +35,24 @@ const ALLOWED_FORMATS = 'mov,mp4,m4a,3gp,3g2,mj2,matroska,webm';
 const PROTOCOLS = 'file,pipe';
 const INPUT_HARDENING = ['-protocol_whitelist', PROTOCOLS, '-format_whitelist', ALLOWED_FORMATS];
 // Keyframes every 2 s in every rendition, so renditions align and later cuts have fixed edges.
-const SEGMENT_SECONDS = 2;
-interface Rung {
+export const SEGMENT_SECONDS = 2;
+export interface Rung {
 	height: number;
 	videoKbps: number;
 	maxKbps: number;
 }
-const LADDER: Rung[] = [
+export const LADDER: Rung[] = [
 	{ height: 720, videoKbps: 2800, maxKbps: 3000 },
 	{ height: 360, videoKbps: 800, maxKbps: 856 }
 ];
-const AUDIO_KBPS = 128;
+export const AUDIO_KBPS = 128;
 const PROBE_TIMEOUT_MS = 30_000;
 /** Fixed parts of a command line, written as one string; never used for paths or user input. */
-const words = (line: string) => line.split(' ');
-const QUIET = words('-hide_banner -nostdin -v error -y');
+export const words = (line: string) => line.split(' ');
+export const QUIET = words('-hide_banner -nostdin -v error -y');
 
 /** Only absolute paths without `..` that we generated ourselves are handed to ffmpeg. */
-function assertOurPath(file: string): void {
+export function assertOurPath(file: string): void {
 	const parts = file.split(/[\\/]/);
 	// `%` would be read as a pattern by the HLS muxer's segment names.
 	if (!path.isAbsolute(file) || parts.includes('..') || /[\0%]/.test(file)) {
@@ -155,7 +155,7 @@ interface PlannedRung extends PlannedRendition {
 	rung: Rung | null;
 }
 
-function ladderFor(sourceHeight: number): Rung[] {
+export function ladderFor(sourceHeight: number): Rung[] {
 	const rungs = LADDER.filter((r) => r.height <= sourceHeight);
 	// A source below 360p gets one rendition at its own size instead of being upscaled.
 	if (rungs.length > 0) return rungs;
@@ -186,13 +186,19 @@ function planRenditions(probe: MediaProbe, passthrough: boolean): PlannedRung[] 
 	return planned;
 }
 
-function encoderArgs(i: number, rung: Rung, gop: string): string[] {
+/** libx264 for output video stream i; `keyframes` is a -force_key_frames value (default: every 2 s). */
+export function encoderArgs(
+	i: number,
+	rung: Rung,
+	gop: string,
+	keyframes = `expr:gte(t,n_forced*${SEGMENT_SECONDS})`
+): string[] {
 	const s = `:v:${i}`;
 	const fixed = `-c${s} libx264 -preset${s} veryfast -pix_fmt${s} yuv420p -profile${s} main`;
 	return [
 		...words(`${fixed} -g${s} ${gop} -keyint_min${s} ${gop} -sc_threshold${s} 0`),
 		`-force_key_frames${s}`,
-		`expr:gte(t,n_forced*${SEGMENT_SECONDS})`,
+		keyframes,
 		...words(`-b${s} ${rung.videoKbps}k -maxrate${s} ${rung.maxKbps}k`),
 		...words(`-bufsize${s} ${rung.maxKbps * 2}k`)
 	];
