@@ -32,7 +32,13 @@ import { eventually } from '../../../src/lib/server/testing/wait.ts';
 import { recordingThumbnails } from '../tasks/recording-thumbnails.ts';
 import { startLiveIngest, type LiveIngestHandle } from './live-ingest.ts';
 import { CONSOLE_LOST, NO_SIGNAL, WORKER_RESTARTED } from './publisher.ts';
-import { fakePipeline, fakeSession, sampleLadder, type SampleLadder } from './test-pipeline.ts';
+import {
+	fakePipeline,
+	fakeSession,
+	publishedFiles,
+	sampleLadder,
+	type SampleLadder
+} from './test-pipeline.ts';
 
 // The publisher against a real database and real media files (a fake segment source stands in
 // for the live ffmpeg ladder, so the clock can be moved instead of waited for).
@@ -103,24 +109,6 @@ async function settle(r: Rig, times = 3): Promise<void> {
 
 const at = (base: number, seconds: number) => new Date(base + seconds * 1000);
 
-/** Every published camera segment of a recording: session dir, rendition, index. */
-async function publishedFiles(
-	prefix: string
-): Promise<{ dir: string; r: string; index: number }[]> {
-	const root = path.join(dir, 'media', ...prefix.split('/'));
-	const out: { dir: string; r: string; index: number }[] = [];
-	for (const d of existsSync(root) ? await readdir(root) : []) {
-		if (!/^s\d+$/.test(d)) continue;
-		for (const r of await readdir(path.join(root, d))) {
-			for (const f of await readdir(path.join(root, d, r))) {
-				const m = /^segment-(\d+)\.m4s$/.exec(f);
-				if (m) out.push({ dir: d, r, index: Number(m[1]) });
-			}
-		}
-	}
-	return out;
-}
-
 async function waitSessions(meetingId: string, n: number) {
 	return eventually(async () => {
 		const s = await listLiveSessions(app.database.db, meetingId);
@@ -177,7 +165,7 @@ describe('live publisher', () => {
 			startsAt: x.startsAt.getTime(),
 			endsAt: x.endsAt?.getTime() ?? null
 		}));
-		const files = await publishedFiles(recording.outputPrefix!);
+		const files = await publishedFiles(store, recording.outputPrefix!);
 		expect([...new Set(files.map((f) => f.index))].sort()).toEqual([3, 7, 8]);
 		for (const f of files) {
 			const w = { startsAt: t0 + f.index * 2000, endsAt: t0 + f.index * 2000 + 2000 };
@@ -312,7 +300,7 @@ describe('live publisher', () => {
 			['media', 's2', 12_000]
 		]);
 		expect(
-			(await publishedFiles(`recordings/${recordingId}/live`)).filter((f) => f.r === '180p')
+			(await publishedFiles(store, `recordings/${recordingId}/live`)).filter((f) => f.r === '180p')
 		).toEqual([
 			{ dir: 's1', r: '180p', index: 0 },
 			{ dir: 's2', r: '180p', index: 3 }

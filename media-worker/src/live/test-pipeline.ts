@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
@@ -12,6 +13,7 @@ import {
 	probeMedia,
 	transcodeToHls
 } from '../../../src/lib/server/media/ffmpeg.ts';
+import type { MediaStore } from '../../../src/lib/server/media/media-store.ts';
 import type { LivePipeline, LiveRenditionPlan, LiveSegment, LiveTranscoder } from './pipeline.ts';
 
 /**
@@ -200,4 +202,23 @@ export function fakeSession(
 		}
 	};
 	return session;
+}
+
+/** Every camera segment file published under a recording's prefix: session dir, rendition, index. */
+export async function publishedFiles(
+	store: MediaStore,
+	prefix: string
+): Promise<{ dir: string; r: string; index: number }[]> {
+	const root = path.join(path.dirname(store.workDir), ...prefix.split('/'));
+	const out: { dir: string; r: string; index: number }[] = [];
+	for (const d of existsSync(root) ? await readdir(root) : []) {
+		if (!/^s\d+$/.test(d)) continue;
+		for (const r of await readdir(path.join(root, d))) {
+			for (const f of await readdir(path.join(root, d, r))) {
+				const m = /^segment-(\d+)\.m4s$/.exec(f);
+				if (m) out.push({ dir: d, r, index: Number(m[1]) });
+			}
+		}
+	}
+	return out;
 }
