@@ -80,10 +80,14 @@ interface Rig {
 	handle: LiveIngestHandle;
 }
 
-async function rig(clock = { t: Date.now() }, pipeline = fakePipeline(ladder)): Promise<Rig> {
+async function rig(
+	clock = { t: Date.now() },
+	pipeline = fakePipeline(ladder),
+	withStore: MediaStore = store
+): Promise<Rig> {
 	const handle = await startLiveIngest(app.ctx, {
 		pipeline,
-		store,
+		store: withStore,
 		host: '127.0.0.1',
 		port: nextPort++,
 		tickMs: 3_600_000,
@@ -379,6 +383,95 @@ describe('live publisher', () => {
 		}, 'Archiv fertig');
 		await r.handle.stop();
 	}, 60_000);
+
+	it('holds consent segments privately for the cut, shows the consent slate and queues the cuts at the end', async () => {
+		const r = await rig();
+		const meetingId = await meeting();
+		const t0 = r.clock.t;
+		await startBroadcast(deps(), clerk, meetingId, at(t0, 0));
+		await r.handle.attach(fakeSession(meetingId, at(t0, 0)));
+		await waitSessions(meetingId, 1);
+		const fake = r.pipeline.started[0]!;
+		await toggleRange(deps(), clerk, meetingId, 'consent', true, { now: at(t0, 2.5) });
+		await toggleRange(deps(), clerk, meetingId, 'consent', false, { now: at(t0, 3.5) });
+		for (let i = 0; i < 3; i++) await fake.emit(i);
+		r.clock.t = t0 + 7_000;
+		await touchConsole(app.database.db, meetingId, new Date(r.clock.t));
+		await settle(r);
+		const recordingId = (await findLiveStream(app.database.db, meetingId))!.recordingId!;
+		expect((await listSlots(app.database.db, recordingId)).map((s) => [s.kind, s.dir])).toEqual([
+			['media', 's1'],
+			['consent', 'slates/consent'],
+			['media', 's1']
+		]);
+		const held = path.join(store.workDir, 'live-held', recordingId, 's1', '180p');
+		expect((await readdir(held)).sort()).toEqual(['init.mp4', 'segment-00001.m4s']);
+		expect(
+			(await publishedFiles(store, `recordings/${recordingId}/live`)).map((f) => f.index)
+		).not.toContain(1);
+
+		await endBroadcast(deps(), clerk, meetingId, at(t0, 7));
+		await eventually(async () => {
+			await r.handle.tickAll();
+			return (await findRecording(app.database.db, recordingId))?.state === 'ready';
+		}, 'Archiv fertig');
+		const [cuts] = await app.boss.findJobs('recording-cuts', { data: { recordingId } });
+		expect(cuts).toBeDefined();
+		// The work folder is gone, the held originals stay for the cut.
+		expect(existsSync(path.join(store.workDir, 'live', meetingId))).toBe(false);
+		expect(existsSync(path.join(held, 'segment-00001.m4s'))).toBe(true);
+		await r.handle.stop();
+	}, 30_000);
+
+	it('warns of low disk space, and a full disk ends the session with what was published kept', async () => {
+		let full = false;
+		const fillable: MediaStore = {
+			...store,
+			publishFile: async (from, key) => {
+				if (full) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+				await store.publishFile(from, key);
+			}
+		};
+		const r = await rig(undefined, undefined, fillable);
+		const meetingId = await meeting();
+		const t0 = r.clock.t;
+		const minFree = app.ctx.config.live.minFreeBytes;
+		app.ctx.config.live.minFreeBytes = Number.MAX_SAFE_INTEGER;
+		try {
+			await startBroadcast(deps(), clerk, meetingId, at(t0, 0));
+			const session = fakeSession(meetingId, at(t0, 0));
+			await r.handle.attach(session);
+			await waitSessions(meetingId, 1);
+			const fake = r.pipeline.started[0]!;
+			await fake.emit(0);
+			r.clock.t = t0 + 3_000;
+			await touchConsole(app.database.db, meetingId, new Date(r.clock.t));
+			await settle(r);
+			const health = (await findLiveStream(app.database.db, meetingId))!.ingest;
+			expect(health.warnings).toContain('lowDisk');
+			expect(health.freeBytes).toBeGreaterThan(0);
+
+			full = true;
+			await fake.emit(1);
+			r.clock.t = t0 + 5_000;
+			await settle(r);
+			expect(session.closeReason).toBe('disk');
+			const [row] = await listLiveSessions(app.database.db, meetingId);
+			expect(row).toMatchObject({ endReason: 'disk' });
+			const stream = (await findLiveStream(app.database.db, meetingId))!;
+			expect(stream.ingest).toMatchObject({ connected: false, lastRefusal: { code: 'disk' } });
+			const slots = await listSlots(app.database.db, stream.recordingId!);
+			expect(slots.map((s) => [s.kind, s.file])).toEqual([['media', 'segment-00000.m4s']]);
+			expect(
+				await store.stat(`recordings/${stream.recordingId}/live/s1/180p/segment-00000.m4s`)
+			).not.toBeNull();
+			await endBroadcast(deps(), clerk, meetingId, at(t0, 5));
+			await settle(r);
+		} finally {
+			app.ctx.config.live.minFreeBytes = minFree;
+			await r.handle.stop();
+		}
+	}, 30_000);
 
 	it('opens an unknown range when the console goes quiet', async () => {
 		const r = await rig();
