@@ -25,7 +25,7 @@ function chunk(
 				: Buffer.from([(fmt << 6) | 1, (csid - 64) & 0xff, (csid - 64) >> 8]);
 	const ts = fields.ts ?? 0;
 	const ext = fields.extended || ts >= 0xffffff;
-	const header = Buffer.alloc([11, 7, 3, 0][fmt]);
+	const header = Buffer.alloc(([11, 7, 3, 0] as const)[fmt]);
 	if (fmt < 3) header.writeUIntBE(ext ? 0xffffff : ts, 0, 3);
 	if (fmt < 2) {
 		header.writeUIntBE(fields.length ?? data.length, 3, 3);
@@ -86,7 +86,7 @@ describe('ChunkReader', () => {
 	it('reads every header form into whole messages', () => {
 		const messages = new ChunkReader(LIMITS).push(stream);
 		expect(messages).toHaveLength(expected.length);
-		messages.forEach((m, i) => expect(m).toMatchObject(expected[i]));
+		messages.forEach((m, i) => expect(m).toMatchObject(expected[i] ?? {}));
 	});
 
 	it('gives the same messages whether the bytes come at once or one at a time', () => {

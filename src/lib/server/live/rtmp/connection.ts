@@ -69,10 +69,12 @@ export class RtmpConnection implements IngestSession {
 	private idleTimer: NodeJS.Timeout | undefined;
 	private log: Logger;
 
-	constructor(
-		private readonly socket: Socket,
-		private readonly ctx: ConnectionContext
-	) {
+	private readonly socket: Socket;
+	private readonly ctx: ConnectionContext;
+
+	constructor(socket: Socket, ctx: ConnectionContext) {
+		this.socket = socket;
+		this.ctx = ctx;
 		this.log = ctx.log.child({ connection: this.id, remote: socket.remoteAddress });
 		this.reader = new ChunkReader(ctx.limits);
 		this.media = new MediaWriter(this.flv, this.tracker);
@@ -219,7 +221,7 @@ export class RtmpConnection implements IngestSession {
 
 	private async publish(nameValue: AmfValue, streamId: number) {
 		this.requireState('connected', 'publish');
-		const key = typeof nameValue === 'string' ? nameValue.split('?')[0] : '';
+		const key = typeof nameValue === 'string' ? nameValue.replace(/\?.*$/s, '') : '';
 		this.state = 'authorizing';
 		this.socket.pause();
 		const auth = await this.authorize(key);

@@ -213,14 +213,14 @@ describe('RTMP limits', () => {
 		const client = await RawClient.connect(SMALL_PORT);
 		await client.handshake();
 		client.publish(KEY);
-		await eventually(async () => sessions.length === 1, 'Sitzung');
-		const reason = closeReason(sessions[0]);
+		const session = await eventually(async () => sessions[0], 'Sitzung');
+		const reason = closeReason(session);
 		client.send(MessageType.video, avcConfig, { csid: 6, streamId: 1 });
 		for (let i = 1; i <= 10; i++) {
 			client.send(MessageType.video, avcFrame(30_000), { csid: 6, streamId: 1, timestamp: i * 40 });
 		}
 		expect(await reason).toBe('overload');
-		expect(refusals.at(-1)).toMatchObject({ code: 'overload', meetingId: sessions[0].meetingId });
+		expect(refusals.at(-1)).toMatchObject({ code: 'overload', meetingId: session.meetingId });
 		await client.closed;
 	});
 
@@ -235,8 +235,8 @@ describe('RTMP limits', () => {
 		await c.closed;
 		expect(refusals.at(-1)?.code).toBe('overload');
 
-		const session = server.sessions()[0];
-		const reason = closeReason(session);
+		const [session] = server.sessions();
+		const reason = closeReason(session!);
 		await server.close();
 		expect(await reason).toBe('closed');
 		await Promise.all([a.closed, b.closed]);

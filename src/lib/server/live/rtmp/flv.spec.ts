@@ -14,8 +14,8 @@ function tags(flv: Buffer) {
 	const out: { type: number; ts: number; size: number }[] = [];
 	for (let pos = 13; pos < flv.length;) {
 		const size = flv.readUIntBE(pos + 1, 3);
-		const ts = flv.readUIntBE(pos + 4, 3) | (flv[pos + 7] << 24);
-		out.push({ type: flv[pos], ts, size });
+		const ts = flv.readUIntBE(pos + 4, 3) + flv.readUInt8(pos + 7) * 0x1000000;
+		out.push({ type: flv.readUInt8(pos), ts, size });
 		expect(flv.readUInt32BE(pos + 11 + size)).toBe(11 + size); // PreviousTagSize
 		pos += 11 + size + 4;
 	}
@@ -88,7 +88,7 @@ describe('MediaWriter', () => {
 			[9, 4000],
 			[9, 4000 + 0x1000000]
 		]);
-		const meta = out.subarray(13 + 11, 13 + 11 + read[0].size);
+		const meta = out.subarray(13 + 11, 13 + 11 + (read[0]?.size ?? 0));
 		expect(meta.toString('latin1')).not.toContain('encoder');
 		expect(meta.subarray(0, 13)).toEqual(encodeAmf0('onMetaData'));
 		const s = stats.snapshot(0);

@@ -23,10 +23,13 @@ export class MediaWriter {
 	private metadata: StreamMetadata | null = null;
 	private baseTimestamp: number | null = null;
 
-	constructor(
-		private readonly flv: Readable,
-		private readonly stats: StatsTracker
-	) {}
+	private readonly flv: Readable;
+	private readonly stats: StatsTracker;
+
+	constructor(flv: Readable, stats: StatsTracker) {
+		this.flv = flv;
+		this.stats = stats;
+	}
 
 	/** Returns a German refusal message when the tag's codec is not accepted. */
 	write(typeId: number, timestamp: number, payload: Buffer): string | null {

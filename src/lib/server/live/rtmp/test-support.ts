@@ -89,7 +89,10 @@ export class RawClient {
 	readonly received: Buffer[] = [];
 	readonly closed: Promise<void>;
 
-	private constructor(readonly socket: Socket) {
+	readonly socket: Socket;
+
+	private constructor(socket: Socket) {
+		this.socket = socket;
 		socket.on('data', (d: Buffer) => this.received.push(d));
 		socket.on('error', () => {});
 		this.closed = new Promise((resolve) => socket.once('close', () => resolve()));
