@@ -63,6 +63,7 @@ export class RtmpConnection implements IngestSession {
 	private app = '';
 	private nextStreamId = 1;
 	private unpublished = false;
+	private lastDataAt = Date.now();
 	private closeReason: IngestCloseReason | null = null;
 	private readonly closeListeners: ((reason: IngestCloseReason) => void)[] = [];
 	private readonly timers: NodeJS.Timeout[] = [];
@@ -107,10 +108,21 @@ export class RtmpConnection implements IngestSession {
 		return this.state === 'publishing';
 	}
 
+	/** Milliseconds since the last byte from the encoder. */
+	get silentMs() {
+		return Date.now() - this.lastDataAt;
+	}
+
+	/** Ends a session whose encoder is gone (superseded by its reconnect). */
+	drop() {
+		this.finish('dropped');
+	}
+
 	private onData(data: Buffer) {
 		if (this.state === 'closed') return;
 		this.tracker.bytesReceived += data.length;
 		this.idleTimer?.refresh();
+		this.lastDataAt = Date.now();
 		try {
 			if (this.state === 'handshake') {
 				const step = this.handshake.push(data);

@@ -32,7 +32,7 @@ function serverOptions(
 		log: recordingLogger(),
 		authorize: async (key) =>
 			key === KEY
-				? { ok: true, meetingId: `sitzung-${sessions.length + refusals.length}` }
+				? { ok: true, meetingId: 'sitzung-1' }
 				: { ok: false, code: 'badKey', message: 'Der Stream-Schlüssel ist ungültig.' },
 		onSession: (s) => void sessions.push(s),
 		onRefused: (e) => void refusals.push(e)
@@ -57,7 +57,13 @@ describe('RTMP faults end one connection, never the server', () => {
 	beforeAll(async () => {
 		server = await startRtmpServer({
 			...serverOptions(PORT, sessions, refusals),
-			limits: { handshakeMs: 500, publishMs: 1_500, idleMs: 800, maxMessageBytes: 1024 * 1024 }
+			limits: {
+				handshakeMs: 500,
+				publishMs: 1_500,
+				idleMs: 800,
+				staleMs: 300,
+				maxMessageBytes: 1024 * 1024
+			}
 		});
 	});
 	afterAll(() => server?.close());
@@ -167,6 +173,36 @@ describe('RTMP faults end one connection, never the server', () => {
 		client.socket.resetAndDestroy();
 		expect(await reason).toBe('dropped');
 		expect(refusals.length).toBe(client.mark);
+	});
+
+	it('lets a reconnecting encoder replace its silent session, not a sending one', async () => {
+		const count = sessions.length;
+		const old = await connect();
+		await old.handshake();
+		old.publish(KEY);
+		const first = await eventually(async () => sessions[count], 'erste Sitzung');
+		first.flv.resume();
+		const firstReason = closeReason(first);
+		old.send(MessageType.video, avcConfig, { csid: 6, streamId: 1 });
+
+		// While the first encoder still sends, a second one is busy.
+		const early = await connect();
+		await early.handshake();
+		old.send(MessageType.video, avcFrame(100), { csid: 6, streamId: 1, timestamp: 40 });
+		early.publish(KEY);
+		await expectRefused(early, 'busy');
+
+		// Its network dies without a FIN: the socket stays open but silent.
+		await new Promise((resolve) => setTimeout(resolve, 400));
+		const fresh = await connect();
+		await fresh.handshake();
+		fresh.publish(KEY);
+		const second = await eventually(async () => sessions[count + 1], 'neue Sitzung');
+		expect(await firstReason).toBe('dropped');
+		expect(server.sessions()).toEqual([second]);
+		await old.closed;
+		second.close();
+		await fresh.closed;
 	});
 
 	it('session.close() drops the encoder and ends the FLV', async () => {

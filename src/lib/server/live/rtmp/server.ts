@@ -41,7 +41,14 @@ export function startRtmpServer(opts: RtmpServerOptions): Promise<RtmpServer> {
 		log,
 		claim(meetingId, connection) {
 			const current = byMeeting.get(meetingId);
-			if (current && current !== connection) return false;
+			if (current && current !== connection) {
+				if (current.silentMs < limits.staleMs) return false;
+				log.info('RTMP-Sitzung ersetzt: der Encoder hat sich neu verbunden', {
+					meetingId,
+					silentMs: current.silentMs
+				});
+				current.drop();
+			}
 			byMeeting.set(meetingId, connection);
 			return true;
 		},
