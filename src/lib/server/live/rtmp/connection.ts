@@ -252,11 +252,21 @@ export class RtmpConnection implements IngestSession {
 		this.send(cmd.streamBegin(streamId));
 		this.send(cmd.onStatus(streamId, 'status', 'NetStream.Publish.Start', 'Sendung läuft.'));
 		this.log.info('RTMP-Encoder sendet', { app: this.app });
-		try {
-			await this.ctx.opts.onSession(this);
-		} catch (err) {
+		this.startSession();
+	}
+
+	// Not awaited: media keeps flowing into flv (buffered until the consumer reads) while the
+	// caller sets up its transcoder, instead of piling up unparsed in our queue.
+	private startSession() {
+		const failed = (err: unknown) => {
 			this.log.error('onSession ist fehlgeschlagen', { error: err });
 			this.finish('closed');
+		};
+		try {
+			const pending = this.ctx.opts.onSession(this);
+			if (pending) pending.catch(failed);
+		} catch (err) {
+			failed(err);
 		}
 	}
 

@@ -146,9 +146,9 @@ describe('RTMP ingest with ffmpeg as the encoder', () => {
 	});
 
 	it.each([
-		['video flv1', { video: ['-c:v', 'flv'] }, 'Videoformat Sorenson H.263'],
-		['audio pcm_s16le', { audio: ['-c:a', 'pcm_s16le'] }, 'Tonformat PCM'],
-		['audio nellymoser', { audio: ['-c:a', 'nellymoser'] }, 'Tonformat Nellymoser']
+		['video flv1', { video: 'flv1' as const }, 'Videoformat Sorenson H.263'],
+		['audio pcm_s16le', { audio: 'pcm_s16le' as const }, 'Tonformat PCM'],
+		['audio nellymoser', { audio: 'nellymoser' as const }, 'Tonformat Nellymoser']
 	])('refuses %s with a German hint', async (_name, codecs, hint) => {
 		const refused = refusals.length;
 		const run = await startEncoder(ffmpeg, url(KEY), { seconds: 3, ...codecs }).done;

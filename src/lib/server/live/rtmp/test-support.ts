@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createConnection, type Socket } from 'node:net';
 import type { Logger } from '../../log.ts';
+import { testEncoderArgs, type TestEncoderOptions } from '../../media/ffmpeg-test-encoder.ts';
 import { encodeAmf0 } from './amf0.ts';
 import { MessageType, encodeMessage } from './chunks.ts';
 
@@ -35,45 +36,18 @@ export interface Encoder {
 	done: Promise<EncoderRun>;
 }
 
-/** ffmpeg publishing a generated test picture and tone, the way an encoder in the council
- * chamber would. Spawned directly: it plays the outside world, not our media pipeline. */
+/** ffmpeg as the encoder in the council chamber; it plays the outside world, so the test
+ * spawns it directly (the arguments come from media/ffmpeg-test-encoder.ts). */
 export function startEncoder(
 	ffmpeg: string,
 	url: string,
-	opts: { seconds?: number; video?: string[]; audio?: string[] | null } = {}
+	opts: Omit<TestEncoderOptions, 'url'> = {}
 ): Encoder {
-	const audioIn =
-		opts.audio === null ? [] : ['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=44100'];
-	const audioOut = opts.audio === null ? ['-an'] : (opts.audio ?? ['-c:a', 'aac', '-b:a', '64k']);
-	const args = [
-		'-hide_banner',
-		'-loglevel',
-		process.env.RTMP_DBG ? 'debug' : 'error',
-		'-re',
-		'-f',
-		'lavfi',
-		'-i',
-		'testsrc2=size=320x180:rate=25',
-		...audioIn,
-		...(opts.video ?? [
-			'-c:v',
-			'libx264',
-			'-preset',
-			'ultrafast',
-			'-tune',
-			'zerolatency',
-			'-g',
-			'50'
-		]),
-		...audioOut,
-		'-t',
-		String(opts.seconds ?? 4),
-		'-rtmp_live',
-		'live',
-		'-f',
-		'flv',
-		url
-	];
+	const args = testEncoderArgs({
+		url,
+		logLevel: process.env.RTMP_DEBUG ? 'debug' : 'error',
+		...opts
+	});
 	const child = spawn(ffmpeg, args, { stdio: ['ignore', 'ignore', 'pipe'] });
 	let stderr = '';
 	child.stderr.setEncoding('utf8');
