@@ -278,3 +278,49 @@ describe('RTMP limits', () => {
 		await Promise.all([a.closed, b.closed]);
 	});
 });
+
+describe('RTMP onSession', () => {
+	const ONSESSION_PORT = 19354;
+	const sessions: IngestSession[] = [];
+	let server: RtmpServer;
+	let fail = false;
+
+	beforeAll(async () => {
+		server = await startRtmpServer({
+			...serverOptions(ONSESSION_PORT, sessions, []),
+			// The caller's setup (transcoder start, database) may take a while or fail.
+			onSession: async (s) => {
+				sessions.push(s);
+				await new Promise((resolve) => setTimeout(resolve, 300));
+				if (fail) throw new Error('Transcoder startet nicht');
+			}
+		});
+	});
+	afterAll(() => server?.close());
+
+	async function publishWithMedia() {
+		const client = await RawClient.connect(ONSESSION_PORT);
+		await client.handshake();
+		const count = sessions.length;
+		client.publish(KEY);
+		client.send(MessageType.video, avcConfig, { csid: 6, streamId: 1 });
+		client.send(MessageType.video, avcFrame(1000), { csid: 6, streamId: 1, timestamp: 40 });
+		const session = await eventually(async () => sessions[count], 'Sitzung');
+		return { client, session };
+	}
+
+	it('keeps reading media while a slow onSession runs', async () => {
+		const { client, session } = await publishWithMedia();
+		// Both tags are in flv before onSession has finished.
+		await eventually(async () => session.stats().bufferedBytes > 1000, 'gepufferte Medien', 150);
+		session.close();
+		await client.closed;
+	});
+
+	it('closes the session when onSession fails', async () => {
+		fail = true;
+		const { client, session } = await publishWithMedia();
+		expect(await closeReason(session)).toBe('closed');
+		await client.closed;
+	});
+});
