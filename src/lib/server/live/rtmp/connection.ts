@@ -173,6 +173,8 @@ export class RtmpConnection implements IngestSession {
 		switch (m.typeId) {
 			case MessageType.windowAckSize:
 				if (m.payload.length >= 4) this.peerWindow = m.payload.readUInt32BE(0);
+				// The rest of this read may already exceed the new window.
+				this.acknowledge();
 				return;
 			case MessageType.commandAmf3:
 				return this.command(decodeAmf0(m.payload.subarray(1)), m.streamId);

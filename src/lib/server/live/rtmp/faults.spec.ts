@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireFfmpeg } from '../../media/ffmpeg-lookup.ts';
 import { eventually } from '../../testing/wait.ts';
 import { encodeAmf0 } from './amf0.ts';
-import { MessageType } from './chunks.ts';
+import { ChunkReader, MessageType } from './chunks.ts';
 import {
 	startRtmpServer,
 	type IngestCloseReason,
@@ -133,6 +133,27 @@ describe('RTMP faults end one connection, never the server', () => {
 		client.send(MessageType.commandAmf0, encodeAmf0('connect', 1, { app: 'live' }));
 		await expectRefused(client, 'timeout');
 		expect(client.text()).toContain('NetConnection.Connect.Success');
+	});
+
+	it('acknowledges per the window the encoder announced', async () => {
+		const client = await connect();
+		await client.handshake();
+		const window = Buffer.alloc(4);
+		window.writeUInt32BE(5_000, 0);
+		client.send(MessageType.windowAckSize, window, { csid: 2 });
+		client.send(MessageType.commandAmf0, encodeAmf0('connect', 1, { app: 'live' }));
+		// Media before publish is dropped, but its bytes count towards the window.
+		for (let i = 0; i < 3; i++) client.send(MessageType.audio, randomBytes(3_000), { csid: 4 });
+		const acks = await eventually(async () => {
+			const reader = new ChunkReader({ maxChunkSize: 65_536, maxMessageBytes: 65_536 });
+			const messages = reader.push(Buffer.concat(client.received));
+			const found = messages.filter((m) => m.typeId === MessageType.acknowledgement);
+			return found.length >= 1 && found;
+		}, 'Acknowledgement');
+		// The sequence number counts every byte received, handshake included (1 + 2 * 1536).
+		expect(acks[0]?.payload.readUInt32BE(0)).toBeGreaterThanOrEqual(5_000);
+		expect(acks[0]?.payload.readUInt32BE(0)).toBeLessThan(3_073 + 9_200 + 200);
+		client.destroy();
 	});
 
 	it('refuses a wrong key with NetStream.Publish.BadName and a German description', async () => {
