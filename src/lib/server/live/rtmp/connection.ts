@@ -315,14 +315,15 @@ export class RtmpConnection implements IngestSession {
 		this.refuse('timeout', message, 1, this.meetingId || null);
 	}
 
+	// Malformed input is the peer's fault (info); anything else is our bug (error). Either way
+	// only this connection ends.
 	private fail(err: unknown) {
 		if (err instanceof RtmpProtocolError || err instanceof AmfError) {
 			this.log.info('RTMP-Protokollfehler', { error: err.message });
-			this.refuse('protocol', ingestMessages.protocol, 1, this.meetingId || null);
 		} else {
 			this.log.error('RTMP-Verbindung: unerwarteter Fehler', { error: err });
-			this.refuse('protocol', ingestMessages.protocol, 1, this.meetingId || null);
 		}
+		this.refuse('protocol', ingestMessages.protocol, 1, this.meetingId || null);
 	}
 
 	/** Tells the encoder why (when it can still understand it), reports, and closes. */
