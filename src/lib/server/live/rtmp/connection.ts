@@ -201,6 +201,12 @@ export class RtmpConnection implements IngestSession {
 				this.requireState('connected', 'createStream');
 				this.send(cmd.createStreamResult(txn, this.nextStreamId++));
 				return;
+			case 'releaseStream':
+			case 'FCPublish':
+				// ffmpeg and librtmp need no answer; some hardware encoders wait for one (SRS and FMS
+				// send it), and both tested clients ignore it.
+				if (this.state === 'connected') this.send(cmd.emptyResult(txn));
+				return;
 			case 'publish':
 				return this.publish(values[3], streamId);
 			case 'FCUnpublish':
@@ -212,7 +218,7 @@ export class RtmpConnection implements IngestSession {
 				}
 				return;
 			default:
-				// releaseStream, FCPublish, _checkbw, getStreamLength ...: no reply needed to publish.
+				// _checkbw, getStreamLength, ...: not needed to publish.
 				this.log.debug('RTMP-Befehl ignoriert', { command: String(name).slice(0, 40) });
 		}
 	}
