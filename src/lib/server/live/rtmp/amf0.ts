@@ -27,7 +27,10 @@ const MAX_DEPTH = 16;
 
 class Reader {
 	pos = 0;
-	constructor(private readonly buf: Buffer) {}
+	private readonly buf: Buffer;
+	constructor(buf: Buffer) {
+		this.buf = buf;
+	}
 
 	get done() {
 		return this.pos >= this.buf.length;
@@ -48,7 +51,7 @@ class Reader {
 	properties(target: Record<string, AmfValue>, depth: number) {
 		for (;;) {
 			const key = this.string(2);
-			if (key === '' && this.buf[this.pos] === OBJECT_END) {
+			if (key === '' && this.buf.at(this.pos) === OBJECT_END) {
 				this.pos += 1;
 				return target;
 			}
@@ -58,12 +61,12 @@ class Reader {
 
 	value(depth = 0): AmfValue {
 		if (depth > MAX_DEPTH) throw new AmfError('AMF0-Daten sind zu tief verschachtelt.');
-		const marker = this.take(1)[0];
+		const marker = this.take(1).readUInt8(0);
 		switch (marker) {
 			case NUMBER:
 				return this.take(8).readDoubleBE(0);
 			case BOOLEAN:
-				return this.take(1)[0] !== 0;
+				return this.take(1).readUInt8(0) !== 0;
 			case STRING:
 				return this.string(2);
 			case LONG_STRING:

@@ -35,6 +35,8 @@ const EXTENDED_TIMESTAMP = 0xffffff;
 // Real encoders use a handful of chunk streams; thousands of half-filled ones would only hold
 // memory, so more than this is treated as an attack.
 const MAX_CHUNK_STREAMS = 64;
+// Message header sizes of chunk formats 0-3 (section 5.3.1.2).
+const HEADER_BYTES = [11, 7, 3, 0] as const;
 
 interface ChunkStreamState {
 	timestamp: number;
@@ -62,8 +64,11 @@ export class ChunkReader {
 	private pending: Buffer = Buffer.alloc(0);
 	private chunkSize = DEFAULT_CHUNK_SIZE;
 	private readonly streams = new Map<number, ChunkStreamState>();
+	private readonly limits: ChunkReaderLimits;
 
-	constructor(private readonly limits: ChunkReaderLimits) {}
+	constructor(limits: ChunkReaderLimits) {
+		this.limits = limits;
+	}
 
 	push(data: Buffer): RtmpMessage[] {
 		this.pending = this.pending.length ? Buffer.concat([this.pending, data]) : data;
@@ -83,19 +88,20 @@ export class ChunkReader {
 		const buf = this.pending;
 		let pos = offset;
 		if (pos >= buf.length) return 0;
-		const fmt = buf[pos] >> 6;
-		let csid = buf[pos] & 0x3f;
+		const first = buf.readUInt8(pos);
+		const fmt = (first >> 6) as 0 | 1 | 2 | 3;
+		let csid = first & 0x3f;
 		pos += 1;
 		if (csid === 0) {
 			if (pos + 1 > buf.length) return 0;
-			csid = 64 + buf[pos];
+			csid = 64 + buf.readUInt8(pos);
 			pos += 1;
 		} else if (csid === 1) {
 			if (pos + 2 > buf.length) return 0;
-			csid = 64 + buf[pos] + buf[pos + 1] * 256;
+			csid = 64 + buf.readUInt16LE(pos);
 			pos += 2;
 		}
-		const headerBytes = [11, 7, 3, 0][fmt];
+		const headerBytes = HEADER_BYTES[fmt];
 		if (pos + headerBytes > buf.length) return 0;
 
 		const prev = this.streams.get(csid);
@@ -127,7 +133,7 @@ export class ChunkReader {
 				};
 		if (fmt <= 1) {
 			next.length = buf.readUIntBE(pos + 3, 3);
-			next.typeId = buf[pos + 6];
+			next.typeId = buf.readUInt8(pos + 6);
 		}
 		if (fmt === 0) next.streamId = buf.readUInt32LE(pos + 7);
 		const tsValue = extended ? buf.readUInt32BE(pos + headerBytes) : field;

@@ -69,6 +69,10 @@ export function connectAccepted(transactionId: number): RtmpMessage[] {
 	];
 }
 
+export function emptyResult(transactionId: number): RtmpMessage {
+	return command(0, CSID_COMMAND, '_result', transactionId, null, undefined);
+}
+
 export function createStreamResult(transactionId: number, streamId: number): RtmpMessage {
 	return command(0, CSID_COMMAND, '_result', transactionId, null, streamId);
 }

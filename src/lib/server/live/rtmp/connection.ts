@@ -63,16 +63,19 @@ export class RtmpConnection implements IngestSession {
 	private app = '';
 	private nextStreamId = 1;
 	private unpublished = false;
+	private lastDataAt = Date.now();
 	private closeReason: IngestCloseReason | null = null;
 	private readonly closeListeners: ((reason: IngestCloseReason) => void)[] = [];
 	private readonly timers: NodeJS.Timeout[] = [];
 	private idleTimer: NodeJS.Timeout | undefined;
 	private log: Logger;
 
-	constructor(
-		private readonly socket: Socket,
-		private readonly ctx: ConnectionContext
-	) {
+	private readonly socket: Socket;
+	private readonly ctx: ConnectionContext;
+
+	constructor(socket: Socket, ctx: ConnectionContext) {
+		this.socket = socket;
+		this.ctx = ctx;
 		this.log = ctx.log.child({ connection: this.id, remote: socket.remoteAddress });
 		this.reader = new ChunkReader(ctx.limits);
 		this.media = new MediaWriter(this.flv, this.tracker);
@@ -105,10 +108,21 @@ export class RtmpConnection implements IngestSession {
 		return this.state === 'publishing';
 	}
 
+	/** Milliseconds since the last byte from the encoder. */
+	get silentMs() {
+		return Date.now() - this.lastDataAt;
+	}
+
+	/** Ends a session whose encoder is gone (superseded by its reconnect). */
+	drop() {
+		this.finish('dropped');
+	}
+
 	private onData(data: Buffer) {
 		if (this.state === 'closed') return;
 		this.tracker.bytesReceived += data.length;
 		this.idleTimer?.refresh();
+		this.lastDataAt = Date.now();
 		try {
 			if (this.state === 'handshake') {
 				const step = this.handshake.push(data);
@@ -159,6 +173,8 @@ export class RtmpConnection implements IngestSession {
 		switch (m.typeId) {
 			case MessageType.windowAckSize:
 				if (m.payload.length >= 4) this.peerWindow = m.payload.readUInt32BE(0);
+				// The rest of this read may already exceed the new window.
+				this.acknowledge();
 				return;
 			case MessageType.commandAmf3:
 				return this.command(decodeAmf0(m.payload.subarray(1)), m.streamId);
@@ -185,6 +201,12 @@ export class RtmpConnection implements IngestSession {
 				this.requireState('connected', 'createStream');
 				this.send(cmd.createStreamResult(txn, this.nextStreamId++));
 				return;
+			case 'releaseStream':
+			case 'FCPublish':
+				// ffmpeg and librtmp need no answer; some hardware encoders wait for one (SRS and FMS
+				// send it), and both tested clients ignore it.
+				if (this.state === 'connected') this.send(cmd.emptyResult(txn));
+				return;
 			case 'publish':
 				return this.publish(values[3], streamId);
 			case 'FCUnpublish':
@@ -196,7 +218,7 @@ export class RtmpConnection implements IngestSession {
 				}
 				return;
 			default:
-				// releaseStream, FCPublish, _checkbw, getStreamLength ...: no reply needed to publish.
+				// _checkbw, getStreamLength, ...: not needed to publish.
 				this.log.debug('RTMP-Befehl ignoriert', { command: String(name).slice(0, 40) });
 		}
 	}
@@ -219,7 +241,7 @@ export class RtmpConnection implements IngestSession {
 
 	private async publish(nameValue: AmfValue, streamId: number) {
 		this.requireState('connected', 'publish');
-		const key = typeof nameValue === 'string' ? nameValue.split('?')[0] : '';
+		const key = typeof nameValue === 'string' ? nameValue.replace(/\?.*$/s, '') : '';
 		this.state = 'authorizing';
 		this.socket.pause();
 		const auth = await this.authorize(key);
@@ -238,11 +260,21 @@ export class RtmpConnection implements IngestSession {
 		this.send(cmd.streamBegin(streamId));
 		this.send(cmd.onStatus(streamId, 'status', 'NetStream.Publish.Start', 'Sendung läuft.'));
 		this.log.info('RTMP-Encoder sendet', { app: this.app });
-		try {
-			await this.ctx.opts.onSession(this);
-		} catch (err) {
+		this.startSession();
+	}
+
+	// Not awaited: media keeps flowing into flv (buffered until the consumer reads) while the
+	// caller sets up its transcoder, instead of piling up unparsed in our queue.
+	private startSession() {
+		const failed = (err: unknown) => {
 			this.log.error('onSession ist fehlgeschlagen', { error: err });
 			this.finish('closed');
+		};
+		try {
+			const pending = this.ctx.opts.onSession(this);
+			if (pending) pending.catch(failed);
+		} catch (err) {
+			failed(err);
 		}
 	}
 
@@ -289,14 +321,15 @@ export class RtmpConnection implements IngestSession {
 		this.refuse('timeout', message, 1, this.meetingId || null);
 	}
 
+	// Malformed input is the peer's fault (info); anything else is our bug (error). Either way
+	// only this connection ends.
 	private fail(err: unknown) {
 		if (err instanceof RtmpProtocolError || err instanceof AmfError) {
 			this.log.info('RTMP-Protokollfehler', { error: err.message });
-			this.refuse('protocol', ingestMessages.protocol, 1, this.meetingId || null);
 		} else {
 			this.log.error('RTMP-Verbindung: unerwarteter Fehler', { error: err });
-			this.refuse('protocol', ingestMessages.protocol, 1, this.meetingId || null);
 		}
+		this.refuse('protocol', ingestMessages.protocol, 1, this.meetingId || null);
 	}
 
 	/** Tells the encoder why (when it can still understand it), reports, and closes. */

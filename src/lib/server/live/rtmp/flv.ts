@@ -37,7 +37,7 @@ const SOUND_NAMES: Record<number, string> = {
 
 export function checkVideoCodec(payload: Buffer): CodecCheck {
 	if (payload.length < 1) return { ok: false, found: 'leeres Videopaket' };
-	const first = payload[0];
+	const first = payload.readUInt8(0);
 	if (first & VIDEO_EX_HEADER) {
 		const fourcc = payload.length >= 5 ? payload.subarray(1, 5).toString('latin1') : '?';
 		return { ok: false, found: fourcc.replace(/[^\x20-\x7e]/g, '?') };
@@ -49,7 +49,7 @@ export function checkVideoCodec(payload: Buffer): CodecCheck {
 
 export function checkAudioCodec(payload: Buffer): CodecCheck {
 	if (payload.length < 1) return { ok: false, found: 'leeres Audiopaket' };
-	const format = payload[0] >> 4;
+	const format = payload.readUInt8(0) >> 4;
 	if (format === SOUND_AAC) return { ok: true, codec: 'aac' };
 	if (format === SOUND_MP3) return { ok: true, codec: 'mp3' };
 	if (format === SOUND_EX_HEADER) return { ok: false, found: 'Enhanced-RTMP-Audio' };
@@ -58,12 +58,16 @@ export function checkAudioCodec(payload: Buffer): CodecCheck {
 
 /** A keyframe carrying coded video (not the AVC sequence header). */
 export function isVideoKeyframe(payload: Buffer): boolean {
-	return payload.length >= 2 && payload[0] >> 4 === 1 && payload[1] === 1;
+	return payload.length >= 2 && payload.readUInt8(0) >> 4 === 1 && payload.readUInt8(1) === 1;
 }
 
 /** The AVCDecoderConfigurationRecord tag that must precede coded AVC frames. */
 export function isAvcSequenceHeader(payload: Buffer): boolean {
-	return payload.length >= 2 && (payload[0] & 0x0f) === AVC_CODEC_ID && payload[1] === 0;
+	return (
+		payload.length >= 2 &&
+		(payload.readUInt8(0) & 0x0f) === AVC_CODEC_ID &&
+		payload.readUInt8(1) === 0
+	);
 }
 
 export function flvHeader(hasAudio: boolean, hasVideo: boolean): Buffer {

@@ -1,11 +1,13 @@
 import type { Readable } from 'node:stream';
 import type { AmfValue } from './amf0.ts';
+import { formatFromAvcSequenceHeader, type AvcFormat } from './avc.ts';
 import {
 	TagType,
 	checkAudioCodec,
 	checkVideoCodec,
 	flvHeader,
 	flvTag,
+	isAvcSequenceHeader,
 	isVideoKeyframe,
 	metadataTag,
 	readMetadata,
@@ -22,11 +24,15 @@ import type { StatsTracker } from './stats.ts';
 export class MediaWriter {
 	private metadata: StreamMetadata | null = null;
 	private baseTimestamp: number | null = null;
+	private sps: AvcFormat | null = null;
 
-	constructor(
-		private readonly flv: Readable,
-		private readonly stats: StatsTracker
-	) {}
+	private readonly flv: Readable;
+	private readonly stats: StatsTracker;
+
+	constructor(flv: Readable, stats: StatsTracker) {
+		this.flv = flv;
+		this.stats = stats;
+	}
 
 	/** Returns a German refusal message when the tag's codec is not accepted. */
 	write(typeId: number, timestamp: number, payload: Buffer): string | null {
@@ -38,6 +44,7 @@ export class MediaWriter {
 				? ingestMessages.codecVideo(check.found)
 				: ingestMessages.codecAudio(check.found);
 		}
+		if (video && isAvcSequenceHeader(payload)) this.useSps(payload);
 		if (video) this.stats.videoCodec ??= check.codec;
 		else this.stats.audioCodec ??= check.codec;
 
@@ -57,6 +64,17 @@ export class MediaWriter {
 		return null;
 	}
 
+	// The SPS decides the picture size; onMetaData's frame rate wins since many encoders leave
+	// the SPS timing out.
+	private useSps(payload: Buffer) {
+		const format = formatFromAvcSequenceHeader(payload);
+		if (!format) return;
+		this.sps = format;
+		this.stats.width = format.width;
+		this.stats.height = format.height;
+		this.stats.fps = this.metadata?.fps ?? format.fps ?? this.stats.fps;
+	}
+
 	/** Script data: only onMetaData is read (after ffmpeg's/OBS's "@setDataFrame" wrapper). */
 	script(values: AmfValue[]) {
 		const [first, second, third] = values;
@@ -65,8 +83,8 @@ export class MediaWriter {
 		if (name !== 'onMetaData') return;
 		const meta = readMetadata(isWrapped ? third : second);
 		this.metadata = meta;
-		this.stats.width = meta.width ?? this.stats.width;
-		this.stats.height = meta.height ?? this.stats.height;
+		this.stats.width = this.sps?.width ?? meta.width ?? this.stats.width;
+		this.stats.height = this.sps?.height ?? meta.height ?? this.stats.height;
 		this.stats.fps = meta.fps ?? this.stats.fps;
 	}
 }

@@ -38,7 +38,8 @@ export class StatsTracker {
 	}
 
 	private trim(now: number) {
-		while (this.recent.length && this.recent[0].at <= now - BITRATE_WINDOW_MS) this.recent.shift();
+		const oldest = now - BITRATE_WINDOW_MS;
+		while ((this.recent[0]?.at ?? Infinity) <= oldest) this.recent.shift();
 	}
 
 	private bitrateKbps(now: number): number {
@@ -54,7 +55,8 @@ export class StatsTracker {
 		if (!this.intervals.length) return null;
 		const sorted = [...this.intervals].sort((a, b) => a - b);
 		const mid = sorted.length >> 1;
-		const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+		const upper = sorted[mid] ?? 0;
+		const median = sorted.length % 2 ? upper : ((sorted[mid - 1] ?? upper) + upper) / 2;
 		return Math.round(median * 100) / 100;
 	}
 

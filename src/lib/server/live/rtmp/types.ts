@@ -62,6 +62,9 @@ export interface IngestLimits {
 	/** FLV not yet read by the consumer; above it the session closes with 'overload'. */
 	maxBufferedBytes: number;
 	maxConnections: number;
+	/** A new publish for a meeting replaces its session when that one has been silent this long:
+	 * an encoder that lost its network reconnects before the old TCP connection times out. */
+	staleMs: number;
 }
 
 export interface RtmpServerOptions {
@@ -95,5 +98,7 @@ export const DEFAULT_LIMITS: IngestLimits = {
 	// A 1080p keyframe at 10 Mbit/s is well under 2 MiB; 8 MiB leaves room for 4K encoders.
 	maxMessageBytes: 8 * 1024 * 1024,
 	maxBufferedBytes: 64 * 1024 * 1024,
-	maxConnections: 32
+	maxConnections: 32,
+	// Encoders send audio and video many times a second; 4 s of silence is a dead connection.
+	staleMs: 4_000
 };
