@@ -6,6 +6,8 @@ import type {
 	TranscodeJob
 } from '../../src/lib/server/jobs/queue.ts';
 import { findFfmpeg, type FfmpegLookup } from '../../src/lib/server/media/ffmpeg.ts';
+import { livePipeline } from './live/default-pipeline.ts';
+import { startLiveIngest } from './live/live-ingest.ts';
 import { oparlImport } from './tasks/oparl-import.ts';
 import { purgeExpired } from './tasks/purge-expired.ts';
 import { recordingThumbnails } from './tasks/recording-thumbnails.ts';
@@ -78,4 +80,9 @@ async function registerMediaQueues(ctx: AppContext): Promise<void> {
 	await boss.work<ThumbnailsJob>('recording-thumbnails', media, async ([job]) => {
 		if (job) await recordingThumbnails(ctx, job.data);
 	});
+	// Live: the RTMP ingest and the publishers run as long as the queue does.
+	if (ctx.config.live.ingest) {
+		const live = await startLiveIngest(ctx, { pipeline: livePipeline() });
+		boss.once('stopped', () => void live.stop());
+	}
 }

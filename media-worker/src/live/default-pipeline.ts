@@ -1,3 +1,4 @@
+import { prepareSlates } from '../../../src/lib/server/live/slates.ts';
 import { startLiveTranscoder } from '../../../src/lib/server/live/transcoder.ts';
 import type { LivePipeline, LiveRenditionPlan } from './pipeline.ts';
 
@@ -8,9 +9,19 @@ const COPIED_FALLBACK_BPS = 6_000_000;
 
 /**
  * The real pipeline: the live ffmpeg ladder (src/lib/server/live/transcoder.ts) fed with the RTMP
- * server's FLV, and the slates (src/lib/server/live/slates.ts).
+ * server's FLV, and the slates (src/lib/server/live/slates.ts; tests may pass others).
  */
-export function livePipeline(prepareSlates: LivePipeline['prepareSlates']): LivePipeline {
+export function livePipeline(
+	slates: LivePipeline['prepareSlates'] = async (outDir, renditions, fps) => {
+		const sizes = renditions.map((r) => ({
+			name: r.name,
+			kind: r.kind,
+			width: r.width ?? 0,
+			height: r.height ?? 0
+		}));
+		await prepareSlates(outDir, sizes, { fps });
+	}
+): LivePipeline {
 	return {
 		async startTranscoder(flv, outDir, input, log) {
 			const t = await startLiveTranscoder(flv, outDir, input, { log });
@@ -32,12 +43,13 @@ export function livePipeline(prepareSlates: LivePipeline['prepareSlates']): Live
 			}));
 			return {
 				renditions,
+				fps: t.plan.fps,
 				segments: t.segments,
 				initPath: (r) => t.initPath(r),
 				speed: () => t.speed(),
 				stop: () => t.stop()
 			};
 		},
-		prepareSlates
+		prepareSlates: slates
 	};
 }

@@ -25,28 +25,32 @@ import { createUser } from '../../../src/lib/server/testing/factories.ts';
 import { createMeetingWithAgenda } from '../../../src/lib/server/testing/recording-fixtures.ts';
 import { createTestApp, type TestApp } from '../../../src/lib/server/testing/test-app.ts';
 import { eventually } from '../../../src/lib/server/testing/wait.ts';
-import { livePipeline } from './default-pipeline.ts';
-import { startLiveIngest } from './live-ingest.ts';
-import { fakePipeline, publishedFiles, sampleLadder } from './test-pipeline.ts';
+import { startWorkers } from '../worker.ts';
+import { publishedFiles } from './test-pipeline.ts';
 
 // The whole live path with real parts: ffmpeg as the council's encoder over RTMP, our ingest,
 // the live ffmpeg ladder, the publisher, the database, and the archive playlist at the end.
 
+// One of this helper's RTMP ports (19360-19369); the publisher specs use the others.
+const PORT = 19369;
 let app: TestApp;
 let dir: string;
 let store: MediaStore;
 let ffmpeg: string;
 let clerk: string;
-let slates: Awaited<ReturnType<typeof sampleLadder>>;
 
 beforeAll(async () => {
 	const found = await findFfmpeg();
 	if (!found.ok) throw new Error(`Die Live-Tests brauchen ffmpeg: ${found.message}`);
 	ffmpeg = found.ffmpeg;
 	dir = await mkdtemp(path.join(os.tmpdir(), 'mitreden-live-e2e-'));
-	app = await createTestApp({ DATA_DIR: dir });
+	app = await createTestApp({
+		DATA_DIR: dir,
+		LIVE_INGEST: '1',
+		LIVE_RTMP_HOST: '127.0.0.1',
+		LIVE_RTMP_PORT: String(PORT)
+	});
 	store = mediaStore(app.ctx.config);
-	slates = await sampleLadder(dir);
 	clerk = (await createUser(app.database.db, { roles: ['clerk'] })).id;
 }, 120_000);
 afterAll(async () => {
@@ -59,22 +63,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('live end to end', () => {
 	it('streams from an RTMP encoder into a recording whose non-public part never reaches the store, and ends as a VOD archive', async () => {
-		const handle = await startLiveIngest(app.ctx, {
-			pipeline: livePipeline(fakePipeline(slates).prepareSlates),
-			store,
-			host: '127.0.0.1',
-			port: 19369
-		});
+		// The worker as it runs in production: the media queues and, with LIVE_INGEST, the ingest.
+		await startWorkers(app.ctx);
 		const { meetingId } = await createMeetingWithAgenda(app.database.db, [{ number: 'Ö 1' }]);
 		const { stream } = await openConsole(deps(), meetingId);
 		await startBroadcast(deps(), clerk, meetingId);
-		const encoder = startEncoder(
-			ffmpeg,
-			`rtmp://127.0.0.1:${handle.port}/live/${stream.streamKey}`,
-			{
-				seconds: 12
-			}
-		);
+		const encoder = startEncoder(ffmpeg, `rtmp://127.0.0.1:${PORT}/live/${stream.streamKey}`, {
+			seconds: 12
+		});
 		const [session] = await eventually(
 			async () => {
 				const s = await listLiveSessions(app.database.db, meetingId);
@@ -111,6 +107,11 @@ describe('live end to end', () => {
 		expect(kinds).toContain('nonpublic');
 		expect(recording.renditions.map((r) => r.name)).toEqual(['180p', 'audio']);
 		expect(recording.renditions[0]!.codecs).toMatch(/^avc1\.[0-9a-f]{6}$/);
+		// The slates the nonpublic slots point at were made for every rendition.
+		for (const r of ['180p', 'audio']) {
+			const slate = `${recording.outputPrefix}/slates/nonpublic/${r}/segment.m4s`;
+			expect(await store.stat(slate)).not.toBeNull();
+		}
 
 		// Every published camera file, by the time its picture was taken, against the ranges.
 		const ranges = (await listRanges(app.database.db, meetingId)).map((x) => ({
@@ -148,6 +149,5 @@ describe('live end to end', () => {
 		expect(Math.abs(extinf.reduce((a, b) => a + b, 0) * 1000 - recording.durationMs!)).toBeLessThan(
 			slots.length
 		);
-		await handle.stop();
 	}, 90_000);
 });

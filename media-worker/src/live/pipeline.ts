@@ -31,6 +31,8 @@ export interface LiveRenditionPlan {
 
 export interface LiveTranscoder {
 	renditions: LiveRenditionPlan[];
+	/** Frame rate of the video renditions (slates are made at the same rate). */
+	fps: number;
 	segments: AsyncIterable<LiveSegment>;
 	/** Where ffmpeg wrote (or will write) the rendition's init segment. */
 	initPath(rendition: string): string;
@@ -48,5 +50,5 @@ export interface LivePipeline {
 		log: Logger
 	): Promise<LiveTranscoder>;
 	/** Writes `<outDir>/<kind>/<R>/{init.mp4,segment.m4s}` for every slate kind and rendition. */
-	prepareSlates(outDir: string, renditions: LiveRenditionPlan[]): Promise<void>;
+	prepareSlates(outDir: string, renditions: LiveRenditionPlan[], fps: number): Promise<void>;
 }

@@ -453,7 +453,7 @@ export class MeetingPublisher {
 		}
 		const work = path.join(this.env.store.workDir, 'live', this.meetingId, `slates-${Date.now()}`);
 		try {
-			await this.env.pipeline.prepareSlates(work, transcoder.renditions);
+			await this.env.pipeline.prepareSlates(work, transcoder.renditions, transcoder.fps);
 			await this.env.store.publishFolder(work, `${recording.outputPrefix}/slates`);
 		} finally {
 			await rm(work, { recursive: true, force: true });

@@ -64,6 +64,7 @@ export async function sampleLadder(dir: string): Promise<SampleLadder> {
 /** A transcoder the test drives: emit(index) writes segment `index` (2 s at 2*index). */
 export class FakeTranscoder implements LiveTranscoder {
 	renditions: LiveRenditionPlan[];
+	fps = 25;
 	private pending: LiveSegment[] = [];
 	private waiting: (() => void) | null = null;
 	private ended = false;

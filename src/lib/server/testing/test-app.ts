@@ -45,7 +45,15 @@ async function adminQuery(serverUrl: string, text: string): Promise<void> {
 }
 
 export function testConfig(env: Record<string, string> = {}): Config {
-	return loadConfig({ DEMO: '1', ORIGIN: 'http://localhost:4173', LOG_LEVEL: 'error', ...env });
+	// LIVE_INGEST off: a spec that starts the workers must not take the RTMP port (live specs
+	// start the ingest themselves on a port of their own).
+	return loadConfig({
+		DEMO: '1',
+		ORIGIN: 'http://localhost:4173',
+		LOG_LEVEL: 'error',
+		LIVE_INGEST: '0',
+		...env
+	});
 }
 
 export interface TestApp {
