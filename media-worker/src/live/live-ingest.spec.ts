@@ -451,9 +451,17 @@ describe('live publisher', () => {
 			expect(health.warnings).toContain('lowDisk');
 			expect(health.freeBytes).toBeGreaterThan(0);
 
+			// No new segment for more than 8 s while connected: stalled.
+			r.clock.t = t0 + 12_000;
+			await touchConsole(app.database.db, meetingId, new Date(r.clock.t));
+			await settle(r);
+			expect((await findLiveStream(app.database.db, meetingId))!.ingest.warnings).toContain(
+				'stalled'
+			);
+
 			full = true;
 			await fake.emit(1);
-			r.clock.t = t0 + 5_000;
+			r.clock.t = t0 + 13_000;
 			await settle(r);
 			expect(session.closeReason).toBe('disk');
 			const [row] = await listLiveSessions(app.database.db, meetingId);
@@ -461,11 +469,13 @@ describe('live publisher', () => {
 			const stream = (await findLiveStream(app.database.db, meetingId))!;
 			expect(stream.ingest).toMatchObject({ connected: false, lastRefusal: { code: 'disk' } });
 			const slots = await listSlots(app.database.db, stream.recordingId!);
-			expect(slots.map((s) => [s.kind, s.file])).toEqual([['media', 'segment-00000.m4s']]);
+			// What was published stays; without an encoder the live playlist goes on with gap slates.
+			expect(slots[0]).toMatchObject({ kind: 'media', file: 'segment-00000.m4s' });
+			expect(new Set(slots.slice(1).map((s) => s.kind))).toEqual(new Set(['gap']));
 			expect(
 				await store.stat(`recordings/${stream.recordingId}/live/s1/180p/segment-00000.m4s`)
 			).not.toBeNull();
-			await endBroadcast(deps(), clerk, meetingId, at(t0, 5));
+			await endBroadcast(deps(), clerk, meetingId, at(t0, 13));
 			await settle(r);
 		} finally {
 			app.ctx.config.live.minFreeBytes = minFree;

@@ -318,7 +318,13 @@ export class MeetingPublisher {
 						await this.diskFull(run);
 						return;
 					}
-					throw err;
+					if (errCode(err) !== 'ENOENT') throw err;
+					// A file of the segment vanished (ffmpeg killed mid-write, a cleaned work
+					// folder): it is dropped rather than holding up every later segment; the next
+					// one that is placed fills the hole with gap slates.
+					this.log.warn('Segment unvollständig, verworfen', { dir: run.row.dir, err });
+					await deleteFiles(segment);
+					placed = true;
 				}
 				if (!placed) return;
 				run.queue.shift();
