@@ -4,7 +4,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable, Transform } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../log.ts';
 import { findFfmpeg } from '../media/ffmpeg.ts';
@@ -142,7 +142,8 @@ describe('startLiveTranscoder', () => {
 			start += s.durationSeconds;
 		}
 		expect(start).toBeGreaterThan(6.5);
-		expect(t.speed()).toBeGreaterThan(0);
+		// A file is read as fast as ffmpeg can go: well above real time.
+		expect(t.speed()).toBeGreaterThan(1);
 
 		const video = await concatRendition(t, '360p', segments);
 		expect(probe(video, 'stream=codec_name,width,height,profile')[0]).toMatchObject({
@@ -252,6 +253,36 @@ describe('startLiveTranscoder', () => {
 		expect(result.code).not.toBe(0);
 		expect(result.stderrTail.join('\n')).not.toBe('');
 		expect(entries.some((e) => e.level === 'error')).toBe(true);
+	});
+
+	it('finishes what it has when the encoder connection breaks', async () => {
+		const { log, entries } = testLog();
+		let read = 0;
+		// About half of the stream, then the socket resets.
+		const flv = new Transform({
+			transform(chunk: Buffer, _encoding, callback) {
+				read += chunk.length;
+				if (read > 800 * 1024) callback(new Error('ECONNRESET'));
+				else callback(null, chunk);
+			}
+		});
+		createReadStream(path.join(dir, 'small.flv'), { highWaterMark: 64 * 1024 }).pipe(flv);
+		const t = await startLiveTranscoder(flv, path.join(dir, 'broken'), INPUT_360, { log });
+		const segments = await collect(t);
+		expect((await t.done).code).toBe(0);
+		expect(segments.length).toBeGreaterThanOrEqual(1);
+		expect(segments.length).toBeLessThan(4);
+		expect(entries.some((e) => e.level === 'warn' && /abgebrochen/.test(e.msg))).toBe(true);
+	});
+
+	it('survives a connection that breaks before ffmpeg has started', async () => {
+		const { log } = testLog();
+		const flv = new PassThrough();
+		const starting = startLiveTranscoder(flv, path.join(dir, 'early'), INPUT_360, { log });
+		flv.destroy(new Error('ECONNRESET'));
+		const t = await starting;
+		expect(await collect(t)).toEqual([]);
+		expect((await t.done).code).not.toBe(0);
 	});
 
 	it('stops a running stream within the grace period', async () => {

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { copyFile, mkdir, readFile, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import type { Logger } from '../log.ts';
 import { requireFfmpeg } from '../media/ffmpeg-lookup.ts';
 import {
@@ -11,6 +11,7 @@ import {
 	type LivePlan
 } from '../media/ffmpeg-live.ts';
 import { formatCommand, progressReader, runProcess } from '../media/ffmpeg-process.ts';
+import type { TranscodeProgress } from '../media/ffmpeg-types.ts';
 
 /**
  * Runs ffmpeg on an encoder's FLV and reports each HLS segment once every rendition has it.
@@ -43,7 +44,10 @@ export interface LiveTranscoder {
 	segments: AsyncIterable<LiveSegment>;
 	/** `<outDir>/<rendition>/init.mp4`, present once the first segment was reported. */
 	initPath(rendition: string): string;
-	/** ffmpeg's speed (1 = real time) from its last progress report; null before the first. */
+	/**
+	 * Seconds of video made per second of wall clock over the last 10 s (1 = keeping up with a
+	 * live encoder, below 1 = falling behind); null before ffmpeg's first progress report.
+	 */
 	speed(): number | null;
 	/** Ends ffmpeg's input so it finishes the segments it has; kills it after 5 s. */
 	stop(): Promise<void>;
@@ -173,18 +177,54 @@ function segmentWatcher(
 	};
 }
 
-/** Feeds the FLV into ffmpeg's stdin; a dying ffmpeg (EPIPE) or a broken encoder must not throw. */
-function feed(flv: Readable, child: ChildProcess, log: Logger): void {
-	const stdin = child.stdin;
-	if (!stdin) return;
-	stdin.on('error', (err) => log.debug('ffmpeg nimmt keine Live-Daten mehr an', { err }));
+// ffmpeg's own speed is an average since it started: an hour of keeping up would hide that it
+// fell behind a minute ago. The console's slowTranscode warning needs the recent rate.
+const SPEED_WINDOW_MS = 10_000;
+
+function speedMeter() {
+	const samples: { at: number; seconds: number }[] = [];
+	let average: number | null = null;
+	return {
+		add(p: TranscodeProgress) {
+			average = p.speed;
+			const at = Date.now();
+			samples.push({ at, seconds: p.seconds });
+			while (samples.length > 2 && samples[1]!.at <= at - SPEED_WINDOW_MS) samples.shift();
+		},
+		value(): number | null {
+			const first = samples[0];
+			const last = samples[samples.length - 1];
+			if (!first || !last || last.at - first.at < 1_000) return average;
+			return (last.seconds - first.seconds) / ((last.at - first.at) / 1000);
+		}
+	};
+}
+
+/**
+ * Feeds the FLV into ffmpeg's stdin. Neither a dying ffmpeg (EPIPE) nor a broken encoder
+ * connection may throw; the guard listens from the first moment, before ffmpeg even runs.
+ */
+function inputGuard(flv: Readable, log: Logger) {
+	let broken = false;
+	let stdin: Writable | null = null;
 	flv.on('error', (err) => {
 		log.warn('Live-Eingang abgebrochen', { err });
-		flv.unpipe(stdin);
-		stdin.end();
+		broken = true;
+		if (stdin) flv.unpipe(stdin);
+		// ffmpeg finishes the segments it has when its input ends.
+		stdin?.end();
 	});
-	flv.pipe(stdin);
-	child.once('exit', () => flv.unpipe(stdin));
+	return {
+		feed(child: ChildProcess) {
+			const target = child.stdin;
+			if (!target) return;
+			stdin = target;
+			target.on('error', (err) => log.debug('ffmpeg nimmt keine Live-Daten mehr an', { err }));
+			if (broken || flv.destroyed) target.end();
+			else flv.pipe(target);
+			child.once('exit', () => flv.unpipe(target));
+		}
+	};
 }
 
 /**
@@ -198,6 +238,7 @@ export async function startLiveTranscoder(
 	input: LiveInput,
 	opts: LiveTranscoderOptions
 ): Promise<LiveTranscoder> {
+	const guard = inputGuard(flv, opts.log);
 	const { ffmpeg } = await requireFfmpeg();
 	const plan = planLiveLadder(input);
 	// The RTMP server refuses such a stream; without renditions no segment could ever be complete.
@@ -210,16 +251,17 @@ export async function startLiveTranscoder(
 
 	const queue = segmentQueue();
 	const poll = segmentWatcher(outDir, plan, opts.log, queue.push);
-	let speed: number | null = null;
+	const speed = speedMeter();
 	let child: ChildProcess | null = null;
 	let stopping = false;
 	const run = runProcess(ffmpeg, args, {
 		stdin: 'pipe',
 		onSpawn: (c) => {
 			child = c;
-			feed(flv, c, opts.log);
+			guard.feed(c);
 		},
-		onStdoutLine: progressReader(Number.POSITIVE_INFINITY, (p) => (speed = p.speed))
+		// A live stream has no known length; only `seconds` of each report is used.
+		onStdoutLine: progressReader(0, (p) => speed.add(p))
 	});
 
 	let polling = true;
@@ -264,7 +306,7 @@ export async function startLiveTranscoder(
 		pid: (child as ChildProcess | null)?.pid,
 		segments: { [Symbol.asyncIterator]: () => queue[Symbol.asyncIterator]() },
 		initPath: (rendition) => path.join(outDir, rendition, 'init.mp4'),
-		speed: () => speed,
+		speed: () => speed.value(),
 		stop,
 		done
 	};
