@@ -238,6 +238,32 @@ describe('startLiveTranscoder', () => {
 		for (const s of segments.slice(0, -1)) expect(s.durationSeconds).toBeCloseTo(2, 1);
 	}, 60_000);
 
+	it('turns MP3 sound without a picture into the AAC rendition alone', async () => {
+		const flv = path.join(dir, 'radio.flv');
+		const r = spawnSync(ffmpeg, [
+			...['-hide_banner', '-v', 'error', '-y', ...lavfi('sine=frequency=330:sample_rate=44100')],
+			...['-t', '5', '-c:a', 'libmp3lame', '-f', 'flv', flv]
+		]);
+		expect(r.status).toBe(0);
+		const { log } = testLog();
+		const t = await startLiveTranscoder(
+			createReadStream(flv),
+			path.join(dir, 'radio'),
+			{ ...INPUT_360, width: null, height: null, videoCodec: null, audioCodec: 'mp3' },
+			{ log }
+		);
+		expect(t.plan.renditions.map((x) => x.name)).toEqual(['audio']);
+		const segments = await collect(t, (s) => checkAnnounced(s, ['audio']));
+		expect((await t.done).code).toBe(0);
+		expect(segments.length).toBeGreaterThanOrEqual(2);
+		const audio = await concatRendition(t, 'audio', segments);
+		expect(probe(audio, 'stream=codec_name,sample_rate', 'a')[0]).toMatchObject({
+			codec_name: 'aac',
+			sample_rate: '48000'
+		});
+		expect(decodes(audio)).toBe(true);
+	});
+
 	it('ends the segments and reports the failure when the encoder sends garbage', async () => {
 		const { log, entries } = testLog();
 		// Several megabytes, so ffmpeg gives up while data is still coming (EPIPE must not throw).
