@@ -311,7 +311,7 @@ describe('startLiveTranscoder', () => {
 		expect((await t.done).code).not.toBe(0);
 	});
 
-	it('stops a running stream within the grace period', async () => {
+	it('stops a running stream by ending its input', async () => {
 		const { log } = testLog();
 		// A real-time encoder: -re paces the test pattern like a camera would.
 		const encoder = spawn(
@@ -343,11 +343,26 @@ describe('startLiveTranscoder', () => {
 				}
 			}
 			await stopped;
-			expect(Date.now() - stoppedAt).toBeLessThan(7_000);
+			// Ended by closing its input, well before the 5 s kill.
+			expect(Date.now() - stoppedAt).toBeLessThan(4_000);
 			expect(segments.length).toBeGreaterThanOrEqual(1);
-			await t.done;
+			expect((await t.done).code).toBe(0);
 		} finally {
 			encoder.kill('SIGKILL');
 		}
+	});
+	it('kills ffmpeg 5 s after stop() when it does not finish by itself', async () => {
+		const { log } = testLog();
+		const flv = new PassThrough();
+		const t = await startLiveTranscoder(flv, path.join(dir, 'hung'), INPUT_360, { log });
+		// A frozen ffmpeg never reads the end of its input.
+		process.kill(t.pid!, 'SIGSTOP');
+		const started = Date.now();
+		await t.stop();
+		const waited = Date.now() - started;
+		expect(waited).toBeGreaterThanOrEqual(4_900);
+		expect(waited).toBeLessThan(8_000);
+		expect((await t.done).code).toBeNull();
+		expect(await collect(t)).toEqual([]);
 	});
 });
