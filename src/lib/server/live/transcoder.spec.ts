@@ -4,7 +4,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable, Transform } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../log.ts';
 import { findFfmpeg } from '../media/ffmpeg.ts';
@@ -142,7 +142,8 @@ describe('startLiveTranscoder', () => {
 			start += s.durationSeconds;
 		}
 		expect(start).toBeGreaterThan(6.5);
-		expect(t.speed()).toBeGreaterThan(0);
+		// A file is read as fast as ffmpeg can go: well above real time.
+		expect(t.speed()).toBeGreaterThan(1);
 
 		const video = await concatRendition(t, '360p', segments);
 		expect(probe(video, 'stream=codec_name,width,height,profile')[0]).toMatchObject({
@@ -237,6 +238,32 @@ describe('startLiveTranscoder', () => {
 		for (const s of segments.slice(0, -1)) expect(s.durationSeconds).toBeCloseTo(2, 1);
 	}, 60_000);
 
+	it('turns MP3 sound without a picture into the AAC rendition alone', async () => {
+		const flv = path.join(dir, 'radio.flv');
+		const r = spawnSync(ffmpeg, [
+			...['-hide_banner', '-v', 'error', '-y', ...lavfi('sine=frequency=330:sample_rate=44100')],
+			...['-t', '5', '-c:a', 'libmp3lame', '-f', 'flv', flv]
+		]);
+		expect(r.status).toBe(0);
+		const { log } = testLog();
+		const t = await startLiveTranscoder(
+			createReadStream(flv),
+			path.join(dir, 'radio'),
+			{ ...INPUT_360, width: null, height: null, videoCodec: null, audioCodec: 'mp3' },
+			{ log }
+		);
+		expect(t.plan.renditions.map((x) => x.name)).toEqual(['audio']);
+		const segments = await collect(t, (s) => checkAnnounced(s, ['audio']));
+		expect((await t.done).code).toBe(0);
+		expect(segments.length).toBeGreaterThanOrEqual(2);
+		const audio = await concatRendition(t, 'audio', segments);
+		expect(probe(audio, 'stream=codec_name,sample_rate', 'a')[0]).toMatchObject({
+			codec_name: 'aac',
+			sample_rate: '48000'
+		});
+		expect(decodes(audio)).toBe(true);
+	});
+
 	it('ends the segments and reports the failure when the encoder sends garbage', async () => {
 		const { log, entries } = testLog();
 		// Several megabytes, so ffmpeg gives up while data is still coming (EPIPE must not throw).
@@ -254,7 +281,37 @@ describe('startLiveTranscoder', () => {
 		expect(entries.some((e) => e.level === 'error')).toBe(true);
 	});
 
-	it('stops a running stream within the grace period', async () => {
+	it('finishes what it has when the encoder connection breaks', async () => {
+		const { log, entries } = testLog();
+		let read = 0;
+		// About half of the stream, then the socket resets.
+		const flv = new Transform({
+			transform(chunk: Buffer, _encoding, callback) {
+				read += chunk.length;
+				if (read > 800 * 1024) callback(new Error('ECONNRESET'));
+				else callback(null, chunk);
+			}
+		});
+		createReadStream(path.join(dir, 'small.flv'), { highWaterMark: 64 * 1024 }).pipe(flv);
+		const t = await startLiveTranscoder(flv, path.join(dir, 'broken'), INPUT_360, { log });
+		const segments = await collect(t);
+		expect((await t.done).code).toBe(0);
+		expect(segments.length).toBeGreaterThanOrEqual(1);
+		expect(segments.length).toBeLessThan(4);
+		expect(entries.some((e) => e.level === 'warn' && /abgebrochen/.test(e.msg))).toBe(true);
+	});
+
+	it('survives a connection that breaks before ffmpeg has started', async () => {
+		const { log } = testLog();
+		const flv = new PassThrough();
+		const starting = startLiveTranscoder(flv, path.join(dir, 'early'), INPUT_360, { log });
+		flv.destroy(new Error('ECONNRESET'));
+		const t = await starting;
+		expect(await collect(t)).toEqual([]);
+		expect((await t.done).code).not.toBe(0);
+	});
+
+	it('stops a running stream by ending its input', async () => {
 		const { log } = testLog();
 		// A real-time encoder: -re paces the test pattern like a camera would.
 		const encoder = spawn(
@@ -286,11 +343,26 @@ describe('startLiveTranscoder', () => {
 				}
 			}
 			await stopped;
-			expect(Date.now() - stoppedAt).toBeLessThan(7_000);
+			// Ended by closing its input, well before the 5 s kill.
+			expect(Date.now() - stoppedAt).toBeLessThan(4_000);
 			expect(segments.length).toBeGreaterThanOrEqual(1);
-			await t.done;
+			expect((await t.done).code).toBe(0);
 		} finally {
 			encoder.kill('SIGKILL');
 		}
+	});
+	it('kills ffmpeg 5 s after stop() when it does not finish by itself', async () => {
+		const { log } = testLog();
+		const flv = new PassThrough();
+		const t = await startLiveTranscoder(flv, path.join(dir, 'hung'), INPUT_360, { log });
+		// A frozen ffmpeg never reads the end of its input.
+		process.kill(t.pid!, 'SIGSTOP');
+		const started = Date.now();
+		await t.stop();
+		const waited = Date.now() - started;
+		expect(waited).toBeGreaterThanOrEqual(4_900);
+		expect(waited).toBeLessThan(8_000);
+		expect((await t.done).code).toBeNull();
+		expect(await collect(t)).toEqual([]);
 	});
 });

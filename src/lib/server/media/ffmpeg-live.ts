@@ -164,8 +164,9 @@ function liveVideoArgs(plan: LivePlan): { args: string[]; maps: string[] } {
 		args.push(`-tune:v:${index}`, 'zerolatency');
 	});
 	// Keep the camera's frame times: a live encoder's timestamps jitter by a millisecond, and
-	// constant-rate output would duplicate or drop frames to make up for it.
-	if (videos.length) args.push('-fps_mode', 'passthrough');
+	// constant-rate output would duplicate or drop frames to make up for it. `vfr` rather than
+	// `passthrough`: a frame repeating its predecessor's timestamp is dropped, not handed to x264.
+	if (videos.length) args.push('-fps_mode', 'vfr');
 	return { args, maps };
 }
 

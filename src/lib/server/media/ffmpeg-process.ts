@@ -33,10 +33,10 @@ export function runProcess(command: string, args: string[], opts: RunOptions = {
 			resolve({ code: null, signal: null, stdout: '', stderrTail: [], aborted: true });
 			return;
 		}
-		const child = spawn(command, args, {
-			stdio: [opts.stdin ?? 'ignore', 'pipe', 'pipe'],
-			shell: false
-		});
+		const child =
+			opts.stdin === 'pipe'
+				? spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], shell: false })
+				: spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], shell: false });
 		const tail: string[] = [];
 		let stderrRest = '';
 		let stdout = '';
