@@ -25,6 +25,7 @@ import type { MediaStore } from '../../../src/lib/server/media/media-store.ts';
 import {
 	findRecording,
 	markRecordingReady,
+	setLiveRenditions,
 	type Recording
 } from '../../../src/lib/server/meetings/recordings.repository.ts';
 import { queueCuts, queueThumbnails } from '../../../src/lib/server/meetings/transcode-jobs.ts';
@@ -94,6 +95,7 @@ export class MeetingPublisher {
 	private lastHealthAt = 0;
 	private endSeenAt: number | null = null;
 	private attaching = 0;
+	private slates: { recordingId: string; done: Promise<string> } | null = null;
 	finished = false;
 
 	private readonly env: PublisherEnv;
@@ -266,7 +268,11 @@ export class MeetingPublisher {
 			state = await this.decisionState(stream, now);
 		}
 		const recording = stream.recordingId ? await findRecording(this.db, stream.recordingId) : null;
-		if (recording && running) await this.claimSessions(recording.id);
+		if (recording && running) {
+			await this.claimSessions(recording.id);
+			const ladder = this.runs.find((r) => r.transcoder)?.transcoder;
+			if (recording.renditions.length === 0 && ladder) void this.startSlates(recording.id, ladder);
+		}
 
 		await this.placeQueued(state, recording);
 		if (recording && running) await this.fillLiveGap(recording, now);
@@ -457,30 +463,37 @@ export class MeetingPublisher {
 		for (const plan of transcoder.renditions) {
 			renditions.push(await this.measure(plan, transcoder));
 		}
-		const work = path.join(this.env.store.workDir, 'live', this.meetingId, `slates-${Date.now()}`);
+		const work = await this.startSlates(recording.id, transcoder);
 		try {
-			await this.env.pipeline.prepareSlates(work, transcoder.renditions, transcoder.fps);
 			await this.env.store.publishFolder(work, `${recording.outputPrefix}/slates`);
 		} finally {
+			this.slates = null;
 			await rm(work, { recursive: true, force: true });
 		}
-		const video = renditions.filter((r) => r.name !== 'audio');
-		const biggest = video.reduce<RenditionInfo | null>(
-			(a, r) => (a && a.height >= r.height ? a : r),
-			null
-		);
-		await this.db
-			.updateTable('recordings')
-			.set({
-				renditions: JSON.stringify(renditions),
-				width: biggest?.width ?? null,
-				height: biggest?.height ?? null,
-				updated_at: new Date()
-			})
-			.where('id', '=', recording.id)
-			.execute();
+		await setLiveRenditions(this.db, recording.id, renditions);
 		recording.renditions = renditions;
 		this.log.info('Aufzeichnung vorbereitet', { renditions: renditions.map((r) => r.name) });
+	}
+
+	/**
+	 * Slates are encoded as soon as a recording and an encoder's ladder exist, in the background,
+	 * so the first segment after "Sitzung beginnen" does not wait for them; a failed run is
+	 * forgotten and tried again.
+	 */
+	private startSlates(recordingId: string, transcoder: LiveTranscoder): Promise<string> {
+		if (this.slates?.recordingId === recordingId) return this.slates.done;
+		const work = path.join(this.env.store.workDir, 'live', this.meetingId, `slates-${Date.now()}`);
+		const done = this.env.pipeline
+			.prepareSlates(work, transcoder.renditions, transcoder.fps)
+			.then(() => work)
+			.catch(async (err: unknown) => {
+				this.slates = null;
+				await rm(work, { recursive: true, force: true });
+				throw err;
+			});
+		done.catch(() => undefined);
+		this.slates = { recordingId, done };
+		return done;
 	}
 
 	private async measure(plan: LiveRenditionPlan, t: LiveTranscoder): Promise<RenditionInfo> {

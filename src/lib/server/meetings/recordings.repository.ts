@@ -179,6 +179,32 @@ export async function markRecordingReady(
 		.execute();
 }
 
+/**
+ * A live recording's renditions, measured when its first encoder session began (the master
+ * playlist is built from them while the broadcast runs); size of the largest picture.
+ */
+export async function setLiveRenditions(
+	db: Db,
+	id: string,
+	renditions: RenditionInfo[]
+): Promise<void> {
+	const video = renditions.filter((r) => r.name !== 'audio');
+	const biggest = video.reduce<RenditionInfo | null>(
+		(a, r) => (a && a.height >= r.height ? a : r),
+		null
+	);
+	await db
+		.updateTable('recordings')
+		.set({
+			renditions: JSON.stringify(renditions),
+			width: biggest?.width ?? null,
+			height: biggest?.height ?? null,
+			updated_at: sql`now()`
+		})
+		.where('id', '=', id)
+		.execute();
+}
+
 /** `failed` keeps the clerk's message; `cancelled` when the clerk stopped the job. */
 export async function markRecordingStopped(
 	db: Db,
