@@ -62,7 +62,7 @@ const deps = () => ({ db: app.ctx.db, config: app.ctx.config });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('live end to end', () => {
-	it('streams from an RTMP encoder into a recording whose non-public part never reaches the store, and ends as a VOD archive', async () => {
+	it('streams from an RTMP encoder into one recording across a reconnect, keeps the non-public part out of the store, and ends as a VOD archive', async () => {
 		// The worker as it runs in production: the media queues and, with LIVE_INGEST, the ingest.
 		await startWorkers(app.ctx);
 		const { meetingId } = await createMeetingWithAgenda(app.database.db, [{ number: 'Ö 1' }]);
@@ -89,6 +89,13 @@ describe('live end to end', () => {
 		await touchConsole(app.database.db, meetingId);
 		expect((await encoder.done).code).toBe(0);
 		await touchConsole(app.database.db, meetingId);
+		// The encoder reconnects 2 s later: the same recording goes on in a second folder.
+		await sleep(2_000);
+		const again = startEncoder(ffmpeg, `rtmp://127.0.0.1:${PORT}/live/${stream.streamKey}`, {
+			seconds: 5
+		});
+		expect((await again.done).code).toBe(0);
+		await touchConsole(app.database.db, meetingId);
 		await sleep(1_500);
 		await endBroadcast(deps(), clerk, meetingId);
 
@@ -105,6 +112,16 @@ describe('live end to end', () => {
 		const kinds = slots.map((s) => s.kind);
 		expect(kinds).toContain('media');
 		expect(kinds).toContain('nonpublic');
+		const s1 = slots.findLastIndex((x) => x.dir === 's1');
+		const s2 = slots.findIndex((x) => x.dir === 's2');
+		expect(s1).toBeGreaterThan(0);
+		expect(s2).toBeGreaterThan(s1 + 1);
+		expect(new Set(slots.slice(s1 + 1, s2).map((x) => x.kind))).toEqual(new Set(['gap']));
+		const sessions = await listLiveSessions(app.database.db, meetingId);
+		expect(sessions.map((x) => [x.dir, x.recordingId])).toEqual([
+			['s1', recording.id],
+			['s2', recording.id]
+		]);
 		expect(recording.renditions.map((r) => r.name)).toEqual(['180p', 'audio']);
 		expect(recording.renditions[0]!.codecs).toMatch(/^avc1\.[0-9a-f]{6}$/);
 		// The slates the nonpublic slots point at were made for every rendition.
@@ -121,8 +138,10 @@ describe('live end to end', () => {
 		}));
 		const files = await publishedFiles(store, recording.outputPrefix!);
 		expect(files.length).toBeGreaterThan(0);
+		const mediaStart = new Map(sessions.map((x) => [x.dir, x.mediaStartedAt!.getTime()]));
 		for (const f of files) {
-			const w = { startsAt: media0 + f.index * 2000, endsAt: media0 + f.index * 2000 + 2000 };
+			const base = mediaStart.get(f.dir)!;
+			const w = { startsAt: base + f.index * 2000, endsAt: base + f.index * 2000 + 2000 };
 			expect(touches(w, ranges, ['nonpublic', 'unknown'])).toBe(false);
 		}
 		// And every slot listed as camera: its program date-time window is public too.
