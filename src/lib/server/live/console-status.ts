@@ -1,4 +1,10 @@
-import type { BroadcastPhase, IngestHealth, LiveRangeKind } from '../../live/types.ts';
+import type {
+	ConsoleItem,
+	ConsoleRange,
+	ConsoleStatus,
+	PublicLiveStatus
+} from '../../live/console.ts';
+import type { BroadcastPhase, LiveRangeKind } from '../../live/types.ts';
 import type { Db } from '../db/index.ts';
 import { listChapterItems } from '../meetings/chapters.repository.ts';
 import {
@@ -11,6 +17,8 @@ import {
 } from './live.repository.ts';
 import { berlinClock } from './range-times.ts';
 
+export type { ConsoleItem, ConsoleRange, ConsoleStatus, PublicLiveStatus };
+
 /**
  * What the clerk's console and the public live page show, as plain JSON (the console polls it
  * every two seconds, the live page every five). Times are ISO strings; the console words them.
@@ -18,49 +26,6 @@ import { berlinClock } from './range-times.ts';
 
 export const phaseOf = (stream: Pick<LiveStream, 'startedAt' | 'endedAt'>): BroadcastPhase =>
 	stream.endedAt ? 'ended' : stream.startedAt ? 'live' : 'waiting';
-
-export interface ConsoleItem {
-	id: string;
-	number: string;
-	title: string;
-	public: boolean;
-	/** Chapter mark in ms on the recording's axis; null: not reached yet. */
-	chapterStartMs: number | null;
-}
-
-export interface ConsoleRange {
-	id: string;
-	kind: LiveRangeKind;
-	startsAt: string;
-	endsAt: string | null;
-	/** HH:MM:SS in Berlin, what the correction fields show. */
-	start: string;
-	end: string;
-	source: string;
-	applied: boolean;
-}
-
-export interface ConsoleStatus {
-	phase: BroadcastPhase;
-	startedAt: string | null;
-	endedAt: string | null;
-	ingestUrl: string;
-	streamKey: string;
-	keyCreatedAt: string;
-	health: IngestHealth;
-	/** Seconds since the newest segment; null before the first one. */
-	lastSegmentAgeSeconds: number | null;
-	currentItemId: string | null;
-	/** Open ranges: non-public (by item or by the button), consent, unknown. */
-	nonPublic: { since: string; byItem: boolean } | null;
-	consent: { since: string } | null;
-	unknown: { since: string; note: string | null } | null;
-	consentSlateLive: boolean;
-	viewers: number;
-	recordingId: string | null;
-	items: ConsoleItem[];
-	ranges: ConsoleRange[];
-}
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -139,17 +104,6 @@ export async function loadConsoleStatus(
 	return buildConsoleStatus(stream, ranges, consoleItems, viewers, ingestUrl);
 }
 
-/**
- * What residents may know while a meeting is streamed: no key, no health, no names. During a
- * non-public item, a non-public range or an unknown state the current item is withheld.
- */
-export interface PublicLiveStatus {
-	phase: BroadcastPhase;
-	nonPublic: boolean;
-	current: { id: string; number: string; title: string } | null;
-	viewers: number;
-}
-
 export function buildPublicLiveStatus(
 	stream: Pick<LiveStream, 'startedAt' | 'endedAt' | 'currentItemId'>,
 	ranges: Pick<LiveRange, 'kind' | 'endsAt'>[],
@@ -186,4 +140,20 @@ export async function loadPublicLiveStatus(
 		countViewers(db, meetingId)
 	]);
 	return buildPublicLiveStatus(stream, ranges, items, viewers);
+}
+
+/** The live part of the public meeting page: the status and, once recording, the playlist. */
+export async function loadLivePage(
+	db: Db,
+	meetingId: string
+): Promise<{ status: PublicLiveStatus; masterUrl: string | null } | null> {
+	const [stream, status] = await Promise.all([
+		findLiveStream(db, meetingId),
+		loadPublicLiveStatus(db, meetingId)
+	]);
+	if (!stream || !status) return null;
+	const masterUrl = stream.recordingId
+		? `/medien/aufzeichnungen/${stream.recordingId}/master.m3u8`
+		: null;
+	return { status, masterUrl };
 }

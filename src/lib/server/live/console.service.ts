@@ -2,10 +2,12 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import type { Db } from '../db/index.ts';
 import { failure, type Failure, type MeetingDeps } from '../meetings/audit.ts';
 import { lockMeeting } from '../meetings/meetings.repository.ts';
+import { markStateUnknown } from './broadcast.service.ts';
 import {
 	ensureLiveStream,
 	findLiveStream,
 	findRange,
+	touchConsole,
 	updateLiveStream,
 	updateRange
 } from './live.repository.ts';
@@ -87,4 +89,23 @@ export function correctRange(
 		});
 		return { ok: true, recordingId: stream.recordingId };
 	});
+}
+
+/**
+ * The console's heartbeat (each poll and each page load). A console that comes back after
+ * staying silent longer than LIVE_CONSOLE_TIMEOUT_SECONDS during a broadcast finds the state
+ * unknown: nobody watched it, so it counts as non-public until a clerk confirms.
+ */
+export async function consoleHeartbeat(
+	deps: MeetingDeps,
+	meetingId: string,
+	now = new Date()
+): Promise<void> {
+	const stream = await ensureLiveStream(deps.db, meetingId);
+	const seen = stream.consoleSeenAt?.getTime();
+	const running = stream.startedAt && !stream.endedAt;
+	if (running && seen !== undefined && now.getTime() - seen > deps.config.live.consoleTimeoutMs) {
+		await markStateUnknown(deps.db, meetingId, now, 'console silent');
+	}
+	await touchConsole(deps.db, meetingId, now);
 }
