@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { CLERK, createLiveMeeting, openConsole } from './live.ts';
+import { CLERK, createLiveMeeting, openConsole, pressShortcut } from './live.ts';
 import {
 	expect,
 	expectAccessible,
@@ -18,10 +18,9 @@ const notice = (page: Page, text: string) => page.locator('.notice').filter({ ha
 const refusal = (page: Page, text: string) =>
 	page.locator('.error-summary').filter({ hasText: text });
 
-/** Presses a shortcut with the focus on the page body and returns the action's status. */
+/** Presses a shortcut and returns the status of the action it submitted. */
 async function shortcut(page: Page, key: string): Promise<number> {
-	await page.locator('h1').click();
-	return submitStatus(page, () => page.keyboard.press(key));
+	return submitStatus(page, () => pressShortcut(page, key));
 }
 
 test('a clerk runs a meeting from the console by keyboard', async ({ page, context }) => {

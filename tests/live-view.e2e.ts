@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { CLERK, createLiveMeeting, openConsole } from './live.ts';
+import { CLERK, createLiveMeeting, openConsole, pressShortcut } from './live.ts';
 import { expect, expectAccessible, logIn, submitStatus, test, visit } from './fixtures.ts';
 
 // The public meeting page while a meeting is streamed (issue #6). Without an encoder there is
@@ -7,8 +7,7 @@ import { expect, expectAccessible, logIn, submitStatus, test, visit } from './fi
 // The lead's end-to-end test adds real ffmpeg and playback.
 
 async function press(clerk: Page, key: string): Promise<void> {
-	await clerk.locator('h1').click();
-	expect(await submitStatus(clerk, () => clerk.keyboard.press(key))).toBe(200);
+	expect(await submitStatus(clerk, () => pressShortcut(clerk, key))).toBe(200);
 }
 
 test('residents see the waiting screen, the live state with the current item, the non-public notice and the end', async ({

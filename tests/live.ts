@@ -15,7 +15,8 @@ export interface LiveMeeting {
 async function addItem(page: Page, number: string, title: string, nonPublic: boolean) {
 	await page.locator('#field-number').fill(number);
 	await page.locator('#field-title').fill(title);
-	if (nonPublic) await page.locator('#field-nonPublic').check();
+	// The form keeps the box as it was after the previous item.
+	await page.locator('#field-nonPublic').setChecked(nonPublic);
 	const status = await submitStatus(page, () =>
 		page.getByRole('button', { name: 'Punkt hinzufügen' }).click()
 	);
@@ -51,4 +52,16 @@ export async function openConsole(page: Page, meetingId: string): Promise<void> 
 	await expect(page).toHaveURL(new RegExp(`/sitzungsdienst/sitzungen/${meetingId}/live$`));
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Live-Pult');
 	await expectAccessible(page);
+}
+
+/**
+ * A console shortcut with the focus on the page, not in a field. Playwright's keyboard knows
+ * the US layout only, so Ö (German layout) is sent as the keydown event a German keyboard makes.
+ */
+export async function pressShortcut(page: Page, key: string): Promise<void> {
+	await page.locator('h1').click();
+	if (/^[\x20-\x7e]$/.test(key)) return page.keyboard.press(key);
+	await page.evaluate((k) => {
+		document.body.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+	}, key);
 }
