@@ -57,7 +57,7 @@ test('a clerk runs a meeting from the console by keyboard', async ({ page, conte
 
 	expect(await shortcut(page, 'n')).toBe(200);
 	await expect(notice(page, 'TOP 1 aufgerufen.')).toBeVisible();
-	await expect(page.locator('.current')).toContainText(meeting.titles[0]);
+	await expect(page.locator('.state-panel .current')).toContainText(meeting.titles[0]);
 	await expect(page.locator('.items li.current')).toContainText('Marke bei 0:0');
 
 	// The non-public item switches the stream off; it cannot be switched on while that item runs.
