@@ -16,7 +16,7 @@ import {
 	loadConsoleStatus,
 	loadPublicLiveStatus
 } from './console-status.ts';
-import { correctRange, setConsentSlateLive } from './console.service.ts';
+import { consoleHeartbeat, correctRange, setConsentSlateLive } from './console.service.ts';
 import { findLiveStream, listRanges, setIngestHealth, touchViewer } from './live.repository.ts';
 import { berlinClock, parseRangeTime, parseRangeTimes } from './range-times.ts';
 
@@ -239,6 +239,25 @@ describe('console with a database', () => {
 			ok: false,
 			reason: 'ended'
 		});
+	});
+
+	it('finds the state unknown when the console comes back after a silence', async () => {
+		const { meetingId } = await meeting();
+		const timeout = deps.config.live.consoleTimeoutMs;
+		// Before the start a silent console does not matter.
+		await consoleHeartbeat(deps, meetingId, t0);
+		await consoleHeartbeat(deps, meetingId, at(timeout / 1000 + 60));
+		await startBroadcast(deps, clerk, meetingId, at(timeout / 1000 + 61));
+		const base = timeout / 1000 + 61;
+		await consoleHeartbeat(deps, meetingId, at(base + 2));
+		await consoleHeartbeat(deps, meetingId, at(base + 2 + timeout / 1000));
+		expect((await listRanges(database.db, meetingId)).map((r) => r.kind)).toEqual([]);
+		const late = at(base + 3 + (2 * timeout) / 1000);
+		await consoleHeartbeat(deps, meetingId, late);
+		expect(await listRanges(database.db, meetingId)).toEqual([
+			expect.objectContaining({ kind: 'unknown', startsAt: late, endsAt: null, source: 'system' })
+		]);
+		expect((await findLiveStream(database.db, meetingId))?.consoleSeenAt).toEqual(late);
 	});
 
 	it('does not let a clerk edit the unknown state away', async () => {
