@@ -7,6 +7,7 @@ import type {
 import type { BroadcastPhase, LiveRangeKind } from '../../live/types.ts';
 import type { Db } from '../db/index.ts';
 import { listChapterItems } from '../meetings/chapters.repository.ts';
+import { archiveBase } from '../meetings/replay.ts';
 import {
 	countViewers,
 	ensureLiveStream,
@@ -127,19 +128,22 @@ export function buildPublicLiveStatus(
 	};
 }
 
+async function publicStatusOf(db: Db, stream: LiveStream): Promise<PublicLiveStatus> {
+	const [ranges, items, viewers] = await Promise.all([
+		listRanges(db, stream.meetingId),
+		listChapterItems(db, stream.meetingId),
+		countViewers(db, stream.meetingId)
+	]);
+	return buildPublicLiveStatus(stream, ranges, items, viewers);
+}
+
 /** The public live status, or null when the meeting has no live stream. */
 export async function loadPublicLiveStatus(
 	db: Db,
 	meetingId: string
 ): Promise<PublicLiveStatus | null> {
 	const stream = await findLiveStream(db, meetingId);
-	if (!stream) return null;
-	const [ranges, items, viewers] = await Promise.all([
-		listRanges(db, meetingId),
-		listChapterItems(db, meetingId),
-		countViewers(db, meetingId)
-	]);
-	return buildPublicLiveStatus(stream, ranges, items, viewers);
+	return stream ? publicStatusOf(db, stream) : null;
 }
 
 /** The live part of the public meeting page: the status and, once recording, the playlist. */
@@ -147,13 +151,8 @@ export async function loadLivePage(
 	db: Db,
 	meetingId: string
 ): Promise<{ status: PublicLiveStatus; masterUrl: string | null } | null> {
-	const [stream, status] = await Promise.all([
-		findLiveStream(db, meetingId),
-		loadPublicLiveStatus(db, meetingId)
-	]);
-	if (!stream || !status) return null;
-	const masterUrl = stream.recordingId
-		? `/medien/aufzeichnungen/${stream.recordingId}/master.m3u8`
-		: null;
-	return { status, masterUrl };
+	const stream = await findLiveStream(db, meetingId);
+	if (!stream) return null;
+	const masterUrl = stream.recordingId ? `${archiveBase(stream.recordingId)}/master.m3u8` : null;
+	return { status: await publicStatusOf(db, stream), masterUrl };
 }
