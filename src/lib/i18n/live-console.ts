@@ -6,6 +6,8 @@ export const de = {
 	lcNoscript:
 		'Dieses Pult muss mit eingeschaltetem JavaScript geöffnet bleiben. Ohne JavaScript fragt es den Stand nicht regelmäßig ab: Nach {seconds} Sekunden ohne Abfrage gilt der Zustand als unbekannt, und die Übertragung zeigt nur noch „Nichtöffentlicher Teil“, bis jemand den Status bestätigt. Die Schaltflächen funktionieren auch ohne JavaScript; laden Sie die Seite neu, um den aktuellen Stand zu sehen.',
 	lcRefresh: 'Stand neu laden',
+	lcVisibleHint:
+		'Lassen Sie dieses Pult in einem sichtbaren Fenster geöffnet: Browser bremsen Seiten im Hintergrund, und nach {seconds} Sekunden ohne Abfrage gilt der Zustand als unbekannt.',
 	lcEncoderHeading: 'Encoder-Zugang',
 	lcEncoderHint:
 		'Tragen Sie beides im Encoder ein (OBS: Einstellungen → Stream → Dienst „Benutzerdefiniert“). Geben Sie den Schlüssel nicht weiter.',
@@ -165,6 +167,8 @@ export const en: { [K in keyof typeof de]: string } = {
 	lcNoscript:
 		'This console must stay open with JavaScript enabled. Without JavaScript it does not poll the state: after {seconds} seconds without a poll the state counts as unknown and the stream shows only “Non-public part” until somebody confirms the state. The buttons work without JavaScript; reload the page to see the current state.',
 	lcRefresh: 'Reload the state',
+	lcVisibleHint:
+		'Keep this console open in a visible window: browsers slow down pages in the background, and after {seconds} seconds without a poll the state counts as unknown.',
 	lcEncoderHeading: 'Encoder access',
 	lcEncoderHint:
 		'Enter both in the encoder (OBS: Settings → Stream → service “Custom”). Do not share the key.',
