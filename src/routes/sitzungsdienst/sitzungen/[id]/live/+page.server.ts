@@ -35,12 +35,23 @@ export const load: PageServerLoad = async (event) => {
 };
 
 async function begin(event: RequestEvent<{ id: string }>) {
+	// The instant of the click is when the request arrived, before any waiting (decide.ts
+	// compares segments with it).
+	const now = new Date();
 	const user = requireClerk(event);
 	const ctx = await appContext();
 	const meeting = await meetingOr404(ctx.db, event, event.params.id);
 	const form = await event.request.formData();
 	const m = messages(event.locals.locale);
-	return { user, ctx, meeting, m, form, field: (name: string) => String(form.get(name) ?? '') };
+	return {
+		now,
+		user,
+		ctx,
+		meeting,
+		m,
+		form,
+		field: (name: string) => String(form.get(name) ?? '')
+	};
 }
 
 /** Every refusal names its reason in German (lcErr_<reason>), with the status it deserves. */
@@ -61,34 +72,34 @@ const correctionForm = z.object({
 
 export const actions: Actions = {
 	start: async (event) => {
-		const { user, ctx, meeting, m } = await begin(event);
-		const result = await startBroadcast(ctx, user.id, meeting.id);
+		const { now, user, ctx, meeting, m } = await begin(event);
+		const result = await startBroadcast(ctx, user.id, meeting.id, now);
 		return result.ok ? done(m.lcStarted) : refuse(m, result.reason);
 	},
 
 	end: async (event) => {
-		const { user, ctx, meeting, m, form } = await begin(event);
+		const { now, user, ctx, meeting, m, form } = await begin(event);
 		if (!form.get('confirm')) return refuse(m, 'confirmRequired');
-		const result = await endBroadcast(ctx, user.id, meeting.id);
+		const result = await endBroadcast(ctx, user.id, meeting.id, now);
 		return result.ok ? done(m.lcEnded) : refuse(m, result.reason);
 	},
 
 	item: async (event) => {
-		const { user, ctx, meeting, m, field } = await begin(event);
+		const { now, user, ctx, meeting, m, field } = await begin(event);
 		const target = field('item');
 		if (target !== 'next' && !isUuid(target)) return refuse(m, 'itemNotFound');
-		const result = await goToItem(ctx, user.id, meeting.id, target.toLowerCase());
+		const result = await goToItem(ctx, user.id, meeting.id, target.toLowerCase(), now);
 		if (!result.ok) return refuse(m, result.reason);
 		const item = (await listChapterItems(ctx.db, meeting.id)).find((i) => i.id === result.itemId);
 		return done(format(m.lcItemCalled, { number: item?.number ?? '' }));
 	},
 
 	range: async (event) => {
-		const { user, ctx, meeting, m, form } = await begin(event);
+		const { now, user, ctx, meeting, m, form } = await begin(event);
 		const parsed = rangeForm.safeParse(Object.fromEntries(form));
 		if (!parsed.success) return refuse(m, 'input');
 		const { kind, on } = parsed.data;
-		const result = await toggleRange(ctx, user.id, meeting.id, kind, on);
+		const result = await toggleRange(ctx, user.id, meeting.id, kind, on, { now });
 		if (!result.ok) return refuse(m, result.reason);
 		const key = `lcDone_${kind}_${on ? 'on' : 'off'}` as const;
 		return done(m[key]);
@@ -104,8 +115,8 @@ export const actions: Actions = {
 	},
 
 	confirm: async (event) => {
-		const { user, ctx, meeting, m } = await begin(event);
-		const result = await confirmState(ctx, user.id, meeting.id);
+		const { now, user, ctx, meeting, m } = await begin(event);
+		const result = await confirmState(ctx, user.id, meeting.id, now);
 		return result.ok
 			? done(m.lcConfirmed)
 			: refuse(m, result.reason === 'notOpen' ? 'notUnknown' : result.reason);
