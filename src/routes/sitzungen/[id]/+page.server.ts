@@ -5,6 +5,7 @@ import { messages } from '$lib/i18n/index.ts';
 import { appContext } from '$lib/server/app.ts';
 import { mediaStore } from '$lib/server/media/media-store.ts';
 import { loadPublicMeeting } from '$lib/server/meetings/public-meeting.ts';
+import { loadLivePage } from '$lib/server/live/console-status.ts';
 import { loadReplay } from '$lib/server/meetings/replay.ts';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
@@ -16,5 +17,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const startAt = replay
 		? deepLinkStart(url.searchParams, replay.items, replay.durationSeconds)
 		: null;
-	return { ...meeting, replay, startAt };
+	// The live broadcast (issue #6): null for meetings that have no live stream.
+	const live = replay ? null : await loadLivePage(db, params.id);
+	return { ...meeting, replay, startAt, live };
 };
