@@ -1,5 +1,6 @@
 import type { AppContext } from '../../src/lib/server/context.ts';
 import type {
+	CutsJob,
 	MailJob,
 	OparlImportJob,
 	ThumbnailsJob,
@@ -8,6 +9,7 @@ import type {
 import { findFfmpeg, type FfmpegLookup } from '../../src/lib/server/media/ffmpeg.ts';
 import { oparlImport } from './tasks/oparl-import.ts';
 import { purgeExpired } from './tasks/purge-expired.ts';
+import { recordingCuts } from './tasks/recording-cuts.ts';
 import { recordingThumbnails } from './tasks/recording-thumbnails.ts';
 import { sendMail } from './tasks/send-mail.ts';
 import { transcodeRecording } from './tasks/transcode-recording.ts';
@@ -77,5 +79,8 @@ async function registerMediaQueues(ctx: AppContext): Promise<void> {
 	});
 	await boss.work<ThumbnailsJob>('recording-thumbnails', media, async ([job]) => {
 		if (job) await recordingThumbnails(ctx, job.data);
+	});
+	await boss.work<CutsJob>('recording-cuts', media, async ([job]) => {
+		if (job) await recordingCuts(ctx, job);
 	});
 }
