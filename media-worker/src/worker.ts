@@ -10,6 +10,7 @@ import { findFfmpeg, type FfmpegLookup } from '../../src/lib/server/media/ffmpeg
 import { oparlImport } from './tasks/oparl-import.ts';
 import { purgeExpired } from './tasks/purge-expired.ts';
 import { recordingCuts } from './tasks/recording-cuts.ts';
+import { retentionSweep } from './tasks/retention-sweep.ts';
 import { recordingThumbnails } from './tasks/recording-thumbnails.ts';
 import { sendMail } from './tasks/send-mail.ts';
 import { transcodeRecording } from './tasks/transcode-recording.ts';
@@ -41,7 +42,11 @@ export async function startWorkers(ctx: AppContext, opts: WorkerOptions = {}): P
 	});
 	await boss.work('purge-expired', { batchSize: 1 }, async () => purgeExpired(ctx));
 	await boss.schedule('purge-expired', '17 * * * *');
-	log.info('Worker bereit', { queues: ['send-mail', 'oparl-import', 'purge-expired'] });
+	await boss.work('retention-sweep', { batchSize: 1 }, async () => retentionSweep(ctx));
+	await boss.schedule('retention-sweep', '37 * * * *');
+	log.info('Worker bereit', {
+		queues: ['send-mail', 'oparl-import', 'purge-expired', 'retention-sweep']
+	});
 	await startMediaWorkers(ctx, opts);
 }
 
