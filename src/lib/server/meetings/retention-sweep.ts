@@ -117,7 +117,15 @@ export async function sweepRetention(
 			await trx.deleteFrom('recording_slots').where('recording_id', '=', c.recordingId).execute();
 			await trx
 				.updateTable('recordings')
-				.set({ expired_at: now, source_key: null, captions_key: null, updated_at: sql`now()` })
+				.set({
+					// The instant the period ended (not the sweep's), which the public page names.
+					expired_at: c.expiresAt,
+					// No archive online any more: every reader of output_prefix sees that.
+					output_prefix: null,
+					source_key: null,
+					captions_key: null,
+					updated_at: sql`now()`
+				})
 				.where('id', '=', c.recordingId)
 				.execute();
 			await trx

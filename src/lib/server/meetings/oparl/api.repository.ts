@@ -211,7 +211,10 @@ function filesQuery(db: Db) {
 	const recordings = db
 		.selectFrom('recordings as r')
 		.innerJoin('meetings as m', 'm.id', 'r.meeting_id')
-		.where('r.output_prefix', 'is not', null)
+		// Online, or expired: an expired recording stays listed as a deleted File (OParl 1.1).
+		.where((eb) =>
+			eb.or([eb('r.output_prefix', 'is not', null), eb('r.expired_at', 'is not', null)])
+		)
 		.select([
 			'r.id',
 			sql<'paper' | 'recording'>`'recording'`.as('kind'),
