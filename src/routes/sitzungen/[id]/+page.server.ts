@@ -3,9 +3,11 @@ import type { PageServerLoad } from './$types';
 import { deepLinkStart } from '$lib/archive/deep-link.ts';
 import { messages } from '$lib/i18n/index.ts';
 import { appContext } from '$lib/server/app.ts';
+import { listAppliedCuts } from '$lib/server/live/cut-marks.ts';
 import { mediaStore } from '$lib/server/media/media-store.ts';
 import { loadPublicMeeting } from '$lib/server/meetings/public-meeting.ts';
 import { loadReplay } from '$lib/server/meetings/replay.ts';
+import { recordingExpiredOn } from '$lib/server/meetings/retention-public.ts';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const { db, config } = await appContext();
@@ -16,5 +18,9 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const startAt = replay
 		? deepLinkStart(url.searchParams, replay.items, replay.durationSeconds)
 		: null;
-	return { ...meeting, replay, startAt };
+	const [cuts, expiredOn] = await Promise.all([
+		replay ? listAppliedCuts(db, params.id) : [],
+		meeting.recording ? null : recordingExpiredOn(db, params.id)
+	]);
+	return { ...meeting, replay, startAt, cuts, expiredOn };
 };
