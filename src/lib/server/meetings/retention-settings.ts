@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { RetentionMode } from '../../live/types.ts';
+import type { AppContext } from '../context.ts';
 import type { Db } from '../db/index.ts';
+import { enqueue } from '../jobs/queue.ts';
 import { auditMeeting, failure, type Failure, type MeetingDeps } from './audit.ts';
 import type { RetentionSetting } from './retention.ts';
 
@@ -87,4 +89,12 @@ export async function saveRetention(
 		await auditMeeting(trx, actorId, target, 'retention', id, { ...setting });
 		return { ok: true as const };
 	});
+}
+
+/**
+ * A shortened period takes effect at once: the sweep runs now instead of at the next hour (the
+ * sweep is idempotent, so an extra run is harmless).
+ */
+export async function queueRetentionSweep(ctx: Pick<AppContext, 'boss'>): Promise<void> {
+	await enqueue(ctx.boss, 'retention-sweep', {});
 }

@@ -9,6 +9,7 @@ import { bodyForm, confirmForm } from '$lib/server/meetings/forms.ts';
 import { deleteBody, editBody } from '$lib/server/meetings/registry.service.ts';
 import {
 	findRetention,
+	queueRetentionSweep,
 	retentionForm,
 	retentionValues,
 	saveRetention
@@ -42,7 +43,10 @@ export const actions: Actions = {
 		const parsed = parseForm(retentionForm, form, locale);
 		if (!parsed.ok) return refuse(parsed.errors, 400, 'retention');
 		const result = await saveRetention(deps, actorId, 'body', id, parsed.data);
-		if (result.ok) return { message: m.rtSaved, section: 'retention' };
+		if (result.ok) {
+			await queueRetentionSweep(deps);
+			return { message: m.rtSaved, section: 'retention' };
+		}
 		if (result.reason === 'notFound') notFound(event);
 		return refuse({ retentionMode: m.rtTermNoEndBody }, 400, 'retention');
 	},

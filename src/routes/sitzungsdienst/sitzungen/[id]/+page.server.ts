@@ -28,6 +28,7 @@ import {
 import { addPaper, deletePaper } from '$lib/server/meetings/papers.service.ts';
 import {
 	findRetention,
+	queueRetentionSweep,
 	retentionForm,
 	retentionValues,
 	saveRetention
@@ -96,7 +97,10 @@ export const actions: Actions = {
 		const parsed = parseForm(retentionForm, form, locale);
 		if (!parsed.ok) return refuse(parsed.errors, 400, 'retention');
 		const result = await saveRetention(deps, actorId, 'meeting', id, parsed.data);
-		if (result.ok) return done(m.rtSaved, 'retention');
+		if (result.ok) {
+			await queueRetentionSweep(deps);
+			return done(m.rtSaved, 'retention');
+		}
 		if (result.reason === 'notFound') notFound(event);
 		return refuse({ retentionMode: m.rtTermNoEndMeeting }, 400, 'retention');
 	},
