@@ -8,12 +8,21 @@ import { frameLevels, probeSegment } from '../media/ffmpeg-cut.ts';
 import { generateTestRecording, probeMedia, transcodeToHls } from '../media/ffmpeg.ts';
 import type { HlsArchive } from '../media/ffmpeg.ts';
 import { findRecording } from '../meetings/recordings.repository.ts';
+import { resolveArchiveFile } from '../archive/archive-files.ts';
+import { mediaStore } from '../media/media-store.ts';
 import { createMeetingWithAgenda } from '../testing/recording-fixtures.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { parseMediaPlaylist } from './archive-slots.ts';
 import { listAppliedCuts } from './cut-marks.ts';
 import { applyCuts } from './cuts.ts';
-import { appendSlots, createLiveSession, listSlots, openRange } from './live.repository.ts';
+import {
+	appendSlots,
+	createLiveSession,
+	findRange,
+	listSlots,
+	openRange,
+	updateRange
+} from './live.repository.ts';
 
 // Real ffmpeg on a tiny recording: 10 s of 320x180 test picture with a tone, as 2-second slots.
 let app: TestApp;
@@ -103,12 +112,17 @@ async function liveRecording() {
 
 const at = (seconds: number) => new Date(STARTED.getTime() + seconds * 1000);
 
-async function consentRange(meetingId: string, from: number, to: number) {
+async function consentRange(
+	meetingId: string,
+	from: number,
+	to: number,
+	kind: 'consent' | 'nonpublic' = 'consent'
+) {
 	const range = await openRange(app.database.db, {
 		meetingId,
-		kind: 'consent',
+		kind,
 		startsAt: at(from),
-		source: 'live'
+		source: kind === 'consent' ? 'live' : 'edit'
 	});
 	await app.database.db
 		.updateTable('live_ranges')
@@ -260,6 +274,107 @@ describe('consent cuts', () => {
 		const sound = await slotLevels(prefix, after[2]!, 'audio');
 		expect(sound.filter((l) => l.t > 4.05 && l.t < 4.45).every((l) => l.level > -40)).toBe(true);
 		expect(sound.filter((l) => l.t > 4.6 && l.t < 5.2).every((l) => l.level < -80)).toBe(true);
+	}, 120_000);
+
+	it('turns whole slots into non-public slates for a non-public part marked afterwards', async () => {
+		const { db } = app.database;
+		const { meetingId, recordingId, prefix } = await liveRecording();
+		for (const r of renditions()) {
+			await mkdir(media(...prefix.split('/'), 'slates', 'nonpublic', r), { recursive: true });
+			await writeFile(
+				media(...prefix.split('/'), 'slates', 'nonpublic', r, 'segment.m4s'),
+				'slate'
+			);
+		}
+		const before = await listSlots(db, recordingId);
+		await consentRange(meetingId, 5.5, 6.5, 'nonpublic');
+		await applyCuts(app.ctx, recordingId);
+		const after = await listSlots(db, recordingId);
+		expect(after.map((s) => s.kind)).toEqual(['media', 'media', 'nonpublic', 'nonpublic', 'media']);
+		expect(after[2]).toMatchObject({ dir: 'slates/nonpublic', file: 'segment.m4s' });
+		for (const r of renditions()) {
+			expect(existsSync(media(...prefix.split('/'), 's1', r, before[2]!.file))).toBe(false);
+			expect(existsSync(media(...prefix.split('/'), 's1', r, before[3]!.file))).toBe(false);
+		}
+		expect(await listAppliedCuts(db, meetingId)).toEqual([
+			{ startMs: 5500, endMs: 6500, reason: 'nonpublic' }
+		]);
+	}, 120_000);
+
+	it('blanks whole slots for a non-public part when the recording has no slates', async () => {
+		const { db } = app.database;
+		const { meetingId, recordingId, prefix } = await liveRecording();
+		await consentRange(meetingId, 6.5, 7.0, 'nonpublic');
+		await applyCuts(app.ctx, recordingId);
+		const after = await listSlots(db, recordingId);
+		expect(after.map((s) => s.kind)).toEqual(['media', 'media', 'media', 'cut', 'media']);
+		const picture = await slotLevels(prefix, after[3]!, renditions()[0]!);
+		expect(picture.length).toBeGreaterThan(40);
+		expect(picture.every((l) => l.level <= 20)).toBe(true);
+		const sound = await slotLevels(prefix, after[3]!, 'audio');
+		expect(sound.every((l) => l.level < -80)).toBe(true);
+	}, 120_000);
+
+	it('leaves every slot as it was when ffmpeg fails, and cuts a corrected range again', async () => {
+		const { db } = app.database;
+		const { meetingId, recordingId, prefix } = await liveRecording();
+		const before = await listSlots(db, recordingId);
+		const broken = media(...prefix.split('/'), 's1', renditions()[0]!, before[2]!.file);
+		const original = await readFile(broken);
+		await writeFile(broken, Buffer.alloc(4000, 7));
+		const rangeId = await consentRange(meetingId, 3.3, 4.5);
+		await expect(applyCuts(app.ctx, recordingId)).rejects.toThrow();
+		expect(await listSlots(db, recordingId)).toEqual(before);
+		expect((await findRange(db, rangeId))?.appliedAt).toBeNull();
+		expect(existsSync(media(...prefix.split('/'), 'cuts', `${rangeId}-1`))).toBe(false);
+
+		await writeFile(broken, original);
+		await applyCuts(app.ctx, recordingId);
+		// The clerk widens the range afterwards: applied again over the first cut.
+		await updateRange(db, rangeId, { startsAt: at(3.0), endsAt: at(4.8) });
+		expect((await applyCuts(app.ctx, recordingId)).ok).toBe(true);
+		const after = await listSlots(db, recordingId);
+		expect(after.map((s) => s.kind)).toEqual(['media', 'cut', 'cut', 'media', 'media']);
+		for (const s of [after[1]!, after[2]!]) {
+			for (const r of renditions()) {
+				expect(existsSync(media(...prefix.split('/'), s.dir, r, s.file))).toBe(true);
+			}
+		}
+		const sound = await slotLevels(prefix, after[1]!, 'audio');
+		expect(sound.filter((l) => l.t > 3.05 && l.t < 3.95).every((l) => l.level < -80)).toBe(true);
+	}, 120_000);
+
+	it('turns an uploaded archive into slots, cuts it, and serves its playlists from the slots', async () => {
+		const { db } = app.database;
+		const source = path.join(dataDir, 'source-9.mp4');
+		await generateTestRecording(source, { seconds: 9, width: 320, height: 180 });
+		const probe = await probeMedia(source, { maxBytes: 1e9, maxDurationSeconds: 3600 });
+		const { meetingId } = await createMeetingWithAgenda(db, [
+			{ number: 'TOP 1', chapterStartMs: 0 }
+		]);
+		const row = await db
+			.insertInto('recordings')
+			.values({ meeting_id: meetingId, state: 'ready', started_at: STARTED, origin: 'upload' })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const prefix = `recordings/${row.id}/v1`;
+		const nine = await transcodeToHls(source, media(...prefix.split('/')), { probe });
+		await db
+			.updateTable('recordings')
+			.set({ output_prefix: prefix, renditions: JSON.stringify(nine.renditions) })
+			.where('id', '=', row.id)
+			.execute();
+		await consentRange(meetingId, 1.0, 1.5);
+		expect((await applyCuts(app.ctx, row.id)).ok).toBe(true);
+		const slots = await listSlots(db, row.id);
+		expect(slots.map((s) => s.kind)).toEqual(['cut', 'media', 'media', 'media', 'media']);
+		expect(slots[1]).toMatchObject({ dir: '', file: 'segment-00001.m4s', startMs: 2000 });
+		const store = mediaStore(app.ctx.config);
+		const playlist = await resolveArchiveFile({ db, store }, row.id, 'audio/index.m3u8', null);
+		const text = new TextDecoder().decode((await playlist!.open()) as Uint8Array);
+		expect(text).toContain(`../cuts/`);
+		expect(text).toContain('../audio/segment-00001.m4s');
+		expect(text).toContain('#EXT-X-ENDLIST');
 	}, 120_000);
 
 	it('refuses an uploaded archive whose renditions differ in segment count, writing nothing', async () => {

@@ -194,6 +194,25 @@ async function planRange(c: CutContext, range: LiveRange, slots: RecordingSlot[]
 	const reason: CutReason = range.kind === 'consent' ? 'consent' : 'nonpublic';
 	const slate = (await hasSlates(c, reason)) ? `slates/${reason}` : null;
 	const out: Replacement[] = [];
+	try {
+		await planSlots(c, range, slots, { w, reason, slate }, out);
+	} catch (err) {
+		// Nothing half-written: the cuts already encoded for this range are not referenced yet.
+		for (const o of out)
+			if (o.next.kind === 'cut') await c.store.deletePrefix(slotKey(c, o.next.dir, '', ''));
+		throw err;
+	}
+	return { w, out };
+}
+
+async function planSlots(
+	c: CutContext,
+	range: LiveRange,
+	slots: RecordingSlot[],
+	plan: { w: { fromMs: number; toMs: number }; reason: CutReason; slate: string | null },
+	out: Replacement[]
+): Promise<void> {
+	const { w, reason, slate } = plan;
 	for (const slot of slots.filter((s) => overlapsSlot(s, w))) {
 		// Already a slate that hides everything (gap, nonpublic): nothing of the camera is in it.
 		if (SLATES.has(slot.kind) && slot.kind !== 'consent') continue;
@@ -211,7 +230,6 @@ async function planRange(c: CutContext, range: LiveRange, slots: RecordingSlot[]
 					);
 		out.push({ slot, next, obsolete: await obsoleteOf(c, slot) });
 	}
-	return { w, out };
 }
 
 async function commitRange(
@@ -244,7 +262,9 @@ async function commitRange(
 		});
 	});
 	for (const o of out) {
-		for (const key of o.obsolete.keys) await c.store.deletePrefix(key);
+		// A corrected range cut again writes to the same folder: that one is the new content.
+		const current = slotKey(c, o.next.dir, '', '');
+		for (const key of o.obsolete.keys) if (key !== current) await c.store.deletePrefix(key);
 		for (const file of o.obsolete.files) await rm(file, { force: true });
 	}
 }
