@@ -1,5 +1,6 @@
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { renditionIn } from '../archive/slot-playlist.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/index.ts';
@@ -133,6 +134,17 @@ async function sourceOf(
 	return init && segment ? { init, segment } : null;
 }
 
+/**
+ * A session after a reconnect may lack a rendition; the playlist then serves the next smaller
+ * one for it (renditionIn), so that is what the cut re-encodes under the rendition's name.
+ */
+async function smallerSource(c: CutContext, slot: RecordingSlot, rendition: string) {
+	const ladder = c.recording.renditions.map((r) => r.name).filter((n) => n !== 'audio');
+	const available = new Map(c.sessions.map((s) => [s.dir, s.renditions]));
+	const other = renditionIn(slot.dir, rendition, { ladder, available });
+	return other === rendition ? null : sourceOf(c, slot, other);
+}
+
 interface Replacement {
 	slot: RecordingSlot;
 	next: { seq: number; kind: RecordingSlot['kind']; dir: string; file: string };
@@ -166,7 +178,7 @@ async function reencodeSlot(
 ): Promise<Replacement['next']> {
 	const dir = `cuts/${range.id}-${slot.seq}`;
 	for (const r of c.recording.renditions) {
-		const source = await sourceOf(c, slot, r.name);
+		const source = (await sourceOf(c, slot, r.name)) ?? (await smallerSource(c, slot, r.name));
 		if (!source) throw new Error(`Original fehlt: Slot ${slot.seq}, ${r.name}`);
 		await cutRendition(c, r, source, dir, {
 			fromSeconds: (w.fromMs - slot.startMs) / 1000,

@@ -196,8 +196,19 @@ describe('retention sweep', () => {
 			.where('id', '=', body.body_id)
 			.execute();
 		expect(await sweepRetention(app.ctx, NOW)).not.toContain(young.recordingId);
-		expect(await sweepRetention(app.ctx, new Date('2027-11-13T00:00:00Z'))).toContain(
-			young.recordingId
-		);
+		// A new transcode in progress is left alone until it is done.
+		const later = new Date('2027-11-13T00:00:00Z');
+		await db
+			.updateTable('recordings')
+			.set({ state: 'processing' })
+			.where('id', '=', young.recordingId)
+			.execute();
+		expect(await sweepRetention(app.ctx, later)).not.toContain(young.recordingId);
+		await db
+			.updateTable('recordings')
+			.set({ state: 'ready' })
+			.where('id', '=', young.recordingId)
+			.execute();
+		expect(await sweepRetention(app.ctx, later)).toContain(young.recordingId);
 	});
 });

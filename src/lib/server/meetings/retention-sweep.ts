@@ -33,6 +33,9 @@ async function candidates(db: Db): Promise<RetentionCandidate[]> {
 		.leftJoin('legislative_terms as t', 't.id', 'm.legislative_term_id')
 		.where('r.deleted_at', 'is', null)
 		.where('m.deleted_at', 'is', null)
+		// A transcode or a broadcast in progress would publish again after the files went; the
+		// next sweep takes the recording once it is done.
+		.where('r.state', 'not in', ['queued', 'processing'])
 		.select([
 			'r.id',
 			'r.meeting_id',
