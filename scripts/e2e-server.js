@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_PASSWORD, E2E_ORIGIN } from '../tests/constants.ts';
+import { DEMO_PASSWORD, E2E_ORIGIN, E2E_RTMP_PORT } from '../tests/constants.ts';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const entry = join(root, 'build', 'index.js');
@@ -37,7 +37,10 @@ const env = {
 	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '24M',
 	DEMO_PASSWORD,
 	// Every test comes from 127.0.0.1; the per-account limit keeps its real default (5).
-	RATE_LIMIT_PER_ADDRESS: '10000'
+	RATE_LIMIT_PER_ADDRESS: '10000',
+	// The live ingest listens on loopback only, on a port of this checkout's own.
+	LIVE_RTMP_HOST: '127.0.0.1',
+	LIVE_RTMP_PORT: String(E2E_RTMP_PORT)
 };
 const postgres = Boolean(env.DATABASE_URL);
 console.log(`e2e-server: ${postgres ? 'PostgreSQL from DATABASE_URL' : `PGlite in ${dataDir}`}`);

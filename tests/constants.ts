@@ -9,3 +9,6 @@ export const DEMO_PASSWORD = 'Demo-Hennef-2026!';
 
 export const DEMO_ADMIN = 'admin@demo.mitreden.example';
 export const DEMO_RESIDENT = 'buergerin@demo.mitreden.example';
+
+/** The live ingest's RTMP port while the e2e server runs (one per checkout, like E2E_PORT). */
+export const E2E_RTMP_PORT = 19_400 + (Number(process.env.E2E_PORT ?? '4173') - 4173);

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../src/lib/server/context.ts';
 import type {
+	CutsJob,
 	MailJob,
 	OparlImportJob,
 	ThumbnailsJob,
@@ -10,6 +11,8 @@ import { livePipeline } from './live/default-pipeline.ts';
 import { startLiveIngest } from './live/live-ingest.ts';
 import { oparlImport } from './tasks/oparl-import.ts';
 import { purgeExpired } from './tasks/purge-expired.ts';
+import { recordingCuts } from './tasks/recording-cuts.ts';
+import { retentionSweep } from './tasks/retention-sweep.ts';
 import { recordingThumbnails } from './tasks/recording-thumbnails.ts';
 import { sendMail } from './tasks/send-mail.ts';
 import { transcodeRecording } from './tasks/transcode-recording.ts';
@@ -41,7 +44,11 @@ export async function startWorkers(ctx: AppContext, opts: WorkerOptions = {}): P
 	});
 	await boss.work('purge-expired', { batchSize: 1 }, async () => purgeExpired(ctx));
 	await boss.schedule('purge-expired', '17 * * * *');
-	log.info('Worker bereit', { queues: ['send-mail', 'oparl-import', 'purge-expired'] });
+	await boss.work('retention-sweep', { batchSize: 1 }, async () => retentionSweep(ctx));
+	await boss.schedule('retention-sweep', '37 * * * *');
+	log.info('Worker bereit', {
+		queues: ['send-mail', 'oparl-import', 'purge-expired', 'retention-sweep']
+	});
 	await startMediaWorkers(ctx, opts);
 }
 
@@ -79,6 +86,9 @@ async function registerMediaQueues(ctx: AppContext): Promise<void> {
 	});
 	await boss.work<ThumbnailsJob>('recording-thumbnails', media, async ([job]) => {
 		if (job) await recordingThumbnails(ctx, job.data);
+	});
+	await boss.work<CutsJob>('recording-cuts', media, async ([job]) => {
+		if (job) await recordingCuts(ctx, job);
 	});
 	// Live: the RTMP ingest and the publishers run as long as the queue does.
 	if (ctx.config.live.ingest) {

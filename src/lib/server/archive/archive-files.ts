@@ -214,3 +214,9 @@ export async function resolveArchiveFile(
 		}
 	};
 }
+
+/** Whether a recording's retention ended (its files answer 410 Gone instead of 404). */
+export async function archiveExpired(db: Db, recordingId: string): Promise<boolean> {
+	if (!isUuid(recordingId)) return false;
+	return Boolean((await findRecording(db, recordingId))?.expiredAt);
+}

@@ -147,7 +147,10 @@ function meetingsQuery(db: Db) {
 			'recordings.output_prefix as recording_prefix',
 			'recordings.started_at as recording_started_at',
 			'recordings.duration_ms as recording_duration_ms',
-			'recordings.deleted_at as recording_deleted_at',
+			// Retention ended: the recording's File is deleted (410) like a removed one.
+			sql<Date | null>`coalesce(recordings.deleted_at, recordings.expired_at)`.as(
+				'recording_deleted_at'
+			),
 			'recordings.created_at as recording_created'
 		]);
 }
@@ -208,7 +211,10 @@ function filesQuery(db: Db) {
 	const recordings = db
 		.selectFrom('recordings as r')
 		.innerJoin('meetings as m', 'm.id', 'r.meeting_id')
-		.where('r.output_prefix', 'is not', null)
+		// Online, or expired: an expired recording stays listed as a deleted File (OParl 1.1).
+		.where((eb) =>
+			eb.or([eb('r.output_prefix', 'is not', null), eb('r.expired_at', 'is not', null)])
+		)
 		.select([
 			'r.id',
 			sql<'paper' | 'recording'>`'recording'`.as('kind'),
@@ -220,9 +226,9 @@ function filesQuery(db: Db) {
 			sql<string | null>`null`.as('original_name'),
 			'm.id as meeting_id',
 			sql<string | null>`null`.as('agenda_item_id'),
-			sql<Date | null>`coalesce(r.deleted_at, m.deleted_at)`.as('deleted_at'),
+			sql<Date | null>`coalesce(r.deleted_at, r.expired_at, m.deleted_at)`.as('deleted_at'),
 			'r.created_at as created',
-			sql<Date>`greatest(r.updated_at, r.deleted_at, m.deleted_at)`.as('modified')
+			sql<Date>`greatest(r.updated_at, r.deleted_at, r.expired_at, m.deleted_at)`.as('modified')
 		]);
 	return db.selectFrom(papers.unionAll(recordings).as('x')).selectAll('x');
 }

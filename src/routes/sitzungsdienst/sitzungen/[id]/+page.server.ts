@@ -26,6 +26,13 @@ import {
 	moveAgendaItemBy
 } from '$lib/server/meetings/meetings.service.ts';
 import { addPaper, deletePaper } from '$lib/server/meetings/papers.service.ts';
+import {
+	findRetention,
+	queueRetentionSweep,
+	retentionForm,
+	retentionValues,
+	saveRetention
+} from '$lib/server/meetings/retention-settings.ts';
 import { toBerlinInput } from '$lib/server/surveys/local-time.ts';
 
 export const load: PageServerLoad = async (event) => {
@@ -34,10 +41,11 @@ export const load: PageServerLoad = async (event) => {
 	const id = routeId(event);
 	const meeting = await findMeeting(db, id);
 	if (!meeting) notFound(event);
-	const [agenda, bodies, terms] = await Promise.all([
+	const [agenda, bodies, terms, retention] = await Promise.all([
 		listAgenda(db, id),
 		listBodies(db),
-		listTerms(db)
+		listTerms(db),
+		findRetention(db, 'meeting', id)
 	]);
 	const values = {
 		bodyId: meeting.bodyId,
@@ -49,7 +57,15 @@ export const load: PageServerLoad = async (event) => {
 		legislativeTermId: meeting.legislativeTermId ?? ''
 	};
 	const created = event.url.searchParams.get('erledigt') === 'created';
-	return { meeting, agenda, bodies, terms, values, created };
+	return {
+		meeting,
+		agenda,
+		bodies,
+		terms,
+		values,
+		retention: retentionValues(retention ?? { mode: null, days: null }),
+		created
+	};
 };
 
 async function begin(event: RequestEvent) {
@@ -74,6 +90,19 @@ export const actions: Actions = {
 		const message: MessageKey =
 			result.reason === 'bodyNotFound' ? 'meetBodyUnknown' : 'meetTermUnknown';
 		return refuse({ [field]: m[message] }, 400, 'meeting');
+	},
+
+	retention: async (event) => {
+		const { actorId, locale, m, form, deps, refuse, id } = await begin(event);
+		const parsed = parseForm(retentionForm, form, locale);
+		if (!parsed.ok) return refuse(parsed.errors, 400, 'retention');
+		const result = await saveRetention(deps, actorId, 'meeting', id, parsed.data);
+		if (result.ok) {
+			await queueRetentionSweep(deps);
+			return done(m.rtSaved, 'retention');
+		}
+		if (result.reason === 'notFound') notFound(event);
+		return refuse({ retentionMode: m.rtTermNoEndMeeting }, 400, 'retention');
 	},
 
 	delete: async (event) => {
