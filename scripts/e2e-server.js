@@ -10,7 +10,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_PASSWORD, E2E_ORIGIN, E2E_RTMP_PORT } from '../tests/constants.ts';
+import {
+	DEMO_PASSWORD,
+	E2E_CONSOLE_TIMEOUT_SECONDS,
+	E2E_ORIGIN,
+	E2E_RTMP_PORT
+} from '../tests/constants.ts';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const entry = join(root, 'build', 'index.js');
@@ -40,7 +45,9 @@ const env = {
 	RATE_LIMIT_PER_ADDRESS: '10000',
 	// The live ingest listens on loopback only, on a port of this checkout's own.
 	LIVE_RTMP_HOST: '127.0.0.1',
-	LIVE_RTMP_PORT: String(E2E_RTMP_PORT)
+	LIVE_RTMP_PORT: String(E2E_RTMP_PORT),
+	// Short, so the browser test of a silent console waits seconds, not the default 45.
+	LIVE_CONSOLE_TIMEOUT_SECONDS: String(E2E_CONSOLE_TIMEOUT_SECONDS)
 };
 const postgres = Boolean(env.DATABASE_URL);
 console.log(`e2e-server: ${postgres ? 'PostgreSQL from DATABASE_URL' : `PGlite in ${dataDir}`}`);

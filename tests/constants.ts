@@ -12,3 +12,6 @@ export const DEMO_RESIDENT = 'buergerin@demo.mitreden.example';
 
 /** The live ingest's RTMP port while the e2e server runs (one per checkout, like E2E_PORT). */
 export const E2E_RTMP_PORT = 19_400 + (Number(process.env.E2E_PORT ?? '4173') - 4173);
+
+/** LIVE_CONSOLE_TIMEOUT_SECONDS of the e2e server: a console silent this long makes the state unknown. */
+export const E2E_CONSOLE_TIMEOUT_SECONDS = 12;

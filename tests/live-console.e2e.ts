@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { CLERK, createLiveMeeting, openConsole, pressShortcut } from './live.ts';
+import { E2E_CONSOLE_TIMEOUT_SECONDS } from './constants.ts';
 import {
 	expect,
 	expectAccessible,
@@ -150,8 +151,8 @@ test('a console without JavaScript: stale clicks are refused, a silent console m
 	page,
 	newContext
 }) => {
-	// The console must stay silent longer than LIVE_CONSOLE_TIMEOUT_SECONDS (45 s by default).
-	test.setTimeout(240_000);
+	// The console must stay silent longer than LIVE_CONSOLE_TIMEOUT_SECONDS (set by the e2e server).
+	test.setTimeout(120_000);
 	await logIn(page, CLERK);
 	const meeting = await createLiveMeeting(page);
 	await openConsole(page, meeting.id);
@@ -174,7 +175,7 @@ test('a console without JavaScript: stale clicks are refused, a silent console m
 
 	// The scripted console goes away; nothing asks for the state any more.
 	await page.close();
-	await plain.waitForTimeout(47_000);
+	await plain.waitForTimeout((E2E_CONSOLE_TIMEOUT_SECONDS + 2) * 1000);
 	await plain.goto(consolePath);
 	await expect(state(plain)).toHaveText('ZUSTAND UNBEKANNT – gilt als nichtöffentlich');
 	await expectAccessible(plain);

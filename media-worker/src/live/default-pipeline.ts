@@ -12,14 +12,17 @@ const COPIED_FALLBACK_BPS = 6_000_000;
  * server's FLV, and the slates (src/lib/server/live/slates.ts; tests may pass others).
  */
 export function livePipeline(
-	slates: LivePipeline['prepareSlates'] = async (outDir, renditions, fps) => {
+	slates: LivePipeline['prepareSlates'] = async (outDir, renditions, fps, short) => {
 		const sizes = renditions.map((r) => ({
 			name: r.name,
 			kind: r.kind,
 			width: r.width ?? 0,
 			height: r.height ?? 0
 		}));
-		await prepareSlates(outDir, sizes, { fps });
+		await prepareSlates(outDir, sizes, {
+			fps,
+			...(short ? { kinds: [short.kind], frames: short.frames } : {})
+		});
 	}
 ): LivePipeline {
 	return {

@@ -352,7 +352,8 @@ describe('live publisher', () => {
 			['gap', 'slates/gap', 2000, 2000],
 			['gap', 'slates/gap', 4000, 2000],
 			['gap', 'slates/gap', 6000, 2000],
-			['gap', 'slates/gap', 8000, 1000],
+			// The last piece is a slate made for its length (25 frames), not a 2 s one cut short.
+			['gap', 'slates/gap-25f', 8000, 1000],
 			['media', 's2', 9000, 2000]
 		]);
 		expect(

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Logger } from '../../../src/lib/server/log.ts';
 import type { IngestStats } from '../../../src/lib/server/live/rtmp/server.ts';
+import type { SlateKind } from '../../../src/lib/live/types.ts';
 
 /**
  * What the publisher needs from the transcoder and the slate maker, written as its own small
@@ -49,6 +50,14 @@ export interface LivePipeline {
 		input: IngestStats,
 		log: Logger
 	): Promise<LiveTranscoder>;
-	/** Writes `<outDir>/<kind>/<R>/{init.mp4,segment.m4s}` for every slate kind and rendition. */
-	prepareSlates(outDir: string, renditions: LiveRenditionPlan[], fps: number): Promise<void>;
+	/**
+	 * Writes `<outDir>/<kind>/<R>/{init.mp4,segment.m4s}` for every slate kind and rendition
+	 * (2 s each); with `short`, only that kind, `frames` long (the last piece of a gap).
+	 */
+	prepareSlates(
+		outDir: string,
+		renditions: LiveRenditionPlan[],
+		fps: number,
+		short?: { kind: SlateKind; frames: number }
+	): Promise<void>;
 }

@@ -363,8 +363,8 @@ export class MeetingPublisher {
 		const startMs = startsAt - recording.startedAt.getTime();
 		let end = await this.endOf(recording.id);
 		if (startMs - end >= GAP_TOLERANCE_MS) {
-			await this.appendGap(recording.id, end, startMs);
-			end = startMs;
+			await this.appendGap(recording, end, startMs, run.transcoder);
+			end = await this.endOf(recording.id);
 		} else if (startMs + durationMs <= end) {
 			// Entirely before the slot end (gap slots reached past it): nothing left to show.
 			await deleteFiles(segment);
@@ -428,15 +428,73 @@ export class MeetingPublisher {
 		this.slotEnd = { recordingId, endMs: startMs + durationMs };
 	}
 
-	/** Gap slates from `fromMs` to `toMs`: 2 s each, the last one shorter. */
-	private async appendGap(recordingId: string, fromMs: number, toMs: number): Promise<void> {
+	/**
+	 * Gap slates from `fromMs` up to `toMs`: 2 s pieces, then one slate made for the rest, whole
+	 * frames long. A slate's picture lasts as long as its file, whatever the playlist says, so a
+	 * 2 s slate listed as 1.2 s would push everything after it 0.8 s later in the player. What is
+	 * left (less than a frame, or everything when the ladder is unknown) the next segment absorbs.
+	 */
+	private async appendGap(
+		recording: Recording,
+		fromMs: number,
+		toMs: number,
+		transcoder: LiveTranscoder | null = null
+	): Promise<void> {
 		const slots: Omit<RecordingSlot, 'seq'>[] = [];
-		for (let at = fromMs; at < toMs; at += SLATE_MS) {
-			const durationMs = Math.min(SLATE_MS, toMs - at);
-			slots.push({ startMs: at, durationMs, kind: 'gap', dir: 'slates/gap', file: 'segment.m4s' });
+		let at = fromMs;
+		for (; toMs - at >= SLATE_MS; at += SLATE_MS) {
+			slots.push({
+				startMs: at,
+				durationMs: SLATE_MS,
+				kind: 'gap',
+				dir: 'slates/gap',
+				file: 'segment.m4s'
+			});
 		}
-		await appendSlots(this.db, recordingId, slots);
-		this.slotEnd = { recordingId, endMs: toMs };
+		const frames = transcoder ? Math.floor(((toMs - at) * transcoder.fps) / 1000) : 0;
+		if (frames > 0 && transcoder && recording.outputPrefix) {
+			const dir = await this.shortSlate(recording, transcoder, frames);
+			const durationMs = Math.round((frames * 1000) / transcoder.fps);
+			slots.push({ startMs: at, durationMs, kind: 'gap', dir, file: 'segment.m4s' });
+			at += durationMs;
+		}
+		await appendSlots(this.db, recording.id, slots);
+		this.slotEnd = { recordingId: recording.id, endMs: at };
+	}
+
+	/** `slates/gap-<frames>f` of the recording, encoded on first use (a fraction of a second). */
+	private async shortSlate(
+		recording: Recording,
+		transcoder: LiveTranscoder,
+		frames: number
+	): Promise<string> {
+		const dir = `slates/gap-${frames}f`;
+		const probe = transcoder.renditions[0]?.name;
+		if (
+			probe &&
+			(await this.env.store.stat(`${recording.outputPrefix}/${dir}/${probe}/init.mp4`))
+		) {
+			return dir;
+		}
+		const work = path.join(
+			this.env.store.workDir,
+			'live',
+			this.meetingId,
+			`gap-${frames}f-${Date.now()}`
+		);
+		try {
+			await this.env.pipeline.prepareSlates(work, transcoder.renditions, transcoder.fps, {
+				kind: 'gap',
+				frames
+			});
+			await this.env.store.publishFolder(
+				path.join(work, 'gap'),
+				`${recording.outputPrefix}/${dir}`
+			);
+		} finally {
+			await rm(work, { recursive: true, force: true });
+		}
+		return dir;
 	}
 
 	/**
@@ -449,7 +507,7 @@ export class MeetingPublisher {
 		const target = now - LIVE_GAP_LAG_MS - recording.startedAt.getTime();
 		const pieces = Math.floor((target - end) / SLATE_MS);
 		if (pieces <= 0) return;
-		await this.appendGap(recording.id, end, end + pieces * SLATE_MS);
+		await this.appendGap(recording, end, end + pieces * SLATE_MS);
 	}
 
 	/**

@@ -140,8 +140,8 @@ export function fakePipeline(ladder: SampleLadder): LivePipeline & { started: Fa
 			started.push(t);
 			return t;
 		},
-		async prepareSlates(outDir, renditions) {
-			for (const kind of ['nonpublic', 'consent', 'gap']) {
+		async prepareSlates(outDir, renditions, _fps, short) {
+			for (const kind of short ? [short.kind] : ['nonpublic', 'consent', 'gap']) {
 				for (const r of renditions) {
 					const dir = path.join(outDir, kind, r.name);
 					await mkdir(dir, { recursive: true });

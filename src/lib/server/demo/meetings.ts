@@ -4,6 +4,7 @@ import { insertAgendaItem, insertPaper } from '../meetings/agenda.repository.ts'
 import { bodyIdTaken, insertBody, insertTerm } from '../meetings/bodies.repository.ts';
 import { insertMeeting, type MeetingInput } from '../meetings/meetings.repository.ts';
 import { insertMembership, insertPerson } from '../meetings/persons.repository.ts';
+import { ensureLiveStream } from '../live/live.repository.ts';
 import { parseBerlinDateTime } from '../surveys/local-time.ts';
 import { DEMO_COUNCIL_ID, DEMO_RECORDED_MEETING_ID } from './demo-ids.ts';
 
@@ -197,6 +198,8 @@ export async function seedDemoMeetings(db: Db, now: Date = new Date()): Promise<
 		{ number: 'Ö 2.1', title: 'Neugestaltung des Marktplatzes Stadt Blankenberg' },
 		{ number: 'N 3', title: 'Vergabe Planungsleistungen', public: false }
 	]);
+	// Streamed live: its public page shows the waiting screen, the clerk's console the stream key.
+	await ensureLiveStream(db, asvMeeting);
 
 	const ukaDay = addDays(today, 10);
 	await insertMeeting(

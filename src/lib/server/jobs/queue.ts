@@ -50,7 +50,9 @@ export const QUEUES = {
 	},
 	// Consent cuts and later non-public marks: re-encodes the few segments a range touches and
 	// points the recording's slots at them. Safe to run twice (applied ranges are skipped).
+	// One cut job at a time, so two never rewrite the same recording's slots at once.
 	'recording-cuts': {
+		policy: 'singleton',
 		retryLimit: 3,
 		retryDelay: 30,
 		retryBackoff: true,
@@ -109,7 +111,9 @@ export async function startQueue(database: Database, logger: Logger): Promise<Pg
 	await boss.start();
 	for (const [name, options] of Object.entries(QUEUES)) {
 		await boss.createQueue(name, options);
-		await boss.updateQueue(name, options);
+		// A queue's policy is fixed when it is created; the rest follows QUEUES on every start.
+		const { policy: _policy, ...changeable } = options as typeof options & { policy?: string };
+		await boss.updateQueue(name, changeable);
 	}
 	return boss;
 }

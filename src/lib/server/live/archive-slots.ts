@@ -31,6 +31,8 @@ export function parseMediaPlaylist(text: string): PlaylistSegment[] {
 	return out;
 }
 
+/** An audio segment past the last video segment shorter than this is ffmpeg's tail. */
+const TAIL_MS = 500;
 const SEGMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}\.m4s$/;
 
 export type ConvertResult =
@@ -58,6 +60,15 @@ export async function convertArchiveToSlots(
 		lists.push(parseMediaPlaylist(text));
 	}
 	const reference = lists.find((_, i) => recording.renditions[i]!.name !== 'audio') ?? lists[0]!;
+	// ffmpeg cuts the audio rendition by time, not at the video's keyframes, and usually ends it
+	// with one more segment of a few milliseconds (audio running past the last frame). That tail
+	// has no slot of its own and is left out; anything longer would be real content.
+	lists.forEach((l, i) => {
+		const last = l[l.length - 1];
+		if (l !== reference && l.length === reference.length + 1 && last && last.durationMs < TAIL_MS) {
+			lists[i] = l.slice(0, -1);
+		}
+	});
 	if (reference.length === 0 || lists.some((l) => l.length !== reference.length)) {
 		return { ok: false, reason: 'segmentCount' };
 	}

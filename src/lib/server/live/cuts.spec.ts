@@ -377,7 +377,7 @@ describe('consent cuts', () => {
 		expect(text).toContain('#EXT-X-ENDLIST');
 	}, 120_000);
 
-	it('refuses an uploaded archive whose renditions differ in segment count, writing nothing', async () => {
+	it('leaves out the audio tail of an uploaded archive, and refuses renditions that really differ', async () => {
 		const { db } = app.database;
 		const { meetingId, recordingId, prefix } = await liveRecording();
 		await db.deleteFrom('recording_slots').where('recording_id', '=', recordingId).execute();
@@ -389,17 +389,32 @@ describe('consent cuts', () => {
 			.where('id', '=', recordingId)
 			.execute();
 		await consentRange(meetingId, 3.3, 4.1);
-		// ffmpeg's AAC priming leaves the audio rendition one short segment longer than the video.
-		const counts = await Promise.all(
-			renditions().map(
-				async (r) =>
-					parseMediaPlaylist(await readFile(media(...root.split('/'), r, 'index.m3u8'), 'utf8'))
-						.length
-			)
+		const lists = await Promise.all(
+			renditions().map(async (r) => ({
+				r,
+				file: media(...root.split('/'), r, 'index.m3u8'),
+				text: await readFile(media(...root.split('/'), r, 'index.m3u8'), 'utf8')
+			}))
 		);
+		const counts = lists.map((l) => parseMediaPlaylist(l.text).length);
+		// ffmpeg's AAC priming leaves the audio rendition one short segment longer than the video.
 		expect(new Set(counts).size).toBe(2);
+
+		// One video rendition missing its last two segments is a real difference: refused.
+		const video = lists.find((l) => l.r !== 'audio')!;
+		const cut = video.text.split('\n');
+		const uris = cut.flatMap((line, i) => (line.endsWith('.m4s') ? [i] : []));
+		const shortened = cut.slice(0, uris[uris.length - 2]! - 1).join('\n') + '\n';
+		await writeFile(video.file, shortened);
 		expect(await applyCuts(app.ctx, recordingId)).toEqual({ ok: false, reason: 'notSlots' });
 		expect(await listSlots(db, recordingId)).toEqual([]);
 		expect((await findRecording(db, recordingId))?.outputPrefix).toBe(root);
+
+		// The whole playlist back: the audio tail is left out and the cut goes through.
+		await writeFile(video.file, video.text);
+		expect((await applyCuts(app.ctx, recordingId)).ok).toBe(true);
+		const slots = await listSlots(db, recordingId);
+		expect(slots).toHaveLength(Math.min(...counts));
+		expect(slots.some((s) => s.kind === 'cut')).toBe(true);
 	}, 60_000);
 });

@@ -124,13 +124,19 @@ async function encodeSlate(
 	dir: string,
 	kind: SlateKind,
 	r: SlateRendition,
-	opts: { fps: number; signal?: AbortSignal }
+	opts: { fps: number; frames?: number; signal?: AbortSignal }
 ): Promise<void> {
 	const { ffmpeg } = await requireFfmpeg();
 	const tmp = `${dir}.tmp-${randomBytes(6).toString('hex')}`;
 	await mkdir(tmp, { recursive: true });
 	try {
-		const target = { kind: r.kind, width: even(r.width), height: even(r.height), fps: opts.fps };
+		const target = {
+			kind: r.kind,
+			width: even(r.width),
+			height: even(r.height),
+			fps: opts.fps,
+			frames: opts.frames
+		};
 		const picture = path.join(tmp, 'slate.png');
 		if (r.kind === 'video') {
 			await sharp(await renderSlatePicture(kind, target.width, target.height)).toFile(picture);
@@ -172,10 +178,17 @@ async function removeStaleTmp(kindDir: string): Promise<void> {
 export async function prepareSlates(
 	outDir: string,
 	renditions: SlateRendition[],
-	opts: { fps: number; log?: Logger; signal?: AbortSignal }
+	opts: {
+		fps: number;
+		/** Only these kinds, each this many frames long (the end of a gap); default all, 2 s. */
+		kinds?: readonly SlateKind[];
+		frames?: number;
+		log?: Logger;
+		signal?: AbortSignal;
+	}
 ): Promise<PreparedSlate[]> {
 	const prepared: PreparedSlate[] = [];
-	for (const kind of SLATE_KINDS) {
+	for (const kind of opts.kinds ?? SLATE_KINDS) {
 		await removeStaleTmp(path.join(outDir, kind));
 		for (const r of renditions) {
 			if (!/^[A-Za-z0-9]{1,16}$/.test(r.name)) throw new Error(`Ungültige Rendition ${r.name}`);

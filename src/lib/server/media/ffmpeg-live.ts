@@ -219,6 +219,8 @@ export interface SlateTarget {
 	width: number;
 	height: number;
 	fps: number;
+	/** Length in video frames; default SLATE_SECONDS worth (a shorter slate ends a gap exactly). */
+	frames?: number;
 }
 
 export const SLATE_SECONDS = 2;
@@ -228,7 +230,7 @@ const SLATE_CRF = 23;
 function slateVideoArgs(picture: string, target: SlateTarget): string[] {
 	assertOurPath(picture);
 	const rate = exactRate(target.fps);
-	const frames = Math.round(rate.value * SLATE_SECONDS);
+	const frames = target.frames ?? Math.round(rate.value * SLATE_SECONDS);
 	const size = `${target.width}:${target.height}`;
 	return [
 		...words('-protocol_whitelist file -format_whitelist image2'),
@@ -244,8 +246,9 @@ function slateVideoArgs(picture: string, target: SlateTarget): string[] {
 // keeps them (no edit list): so 2 s minus one frame of silence make a segment of exactly 2.000 s.
 const AAC_PRIMING_SECONDS = 1024 / 48000;
 
-function slateAudioArgs(): string[] {
-	const seconds = (SLATE_SECONDS - AAC_PRIMING_SECONDS).toFixed(6);
+function slateAudioArgs(target: SlateTarget): string[] {
+	const length = target.frames ? target.frames / exactRate(target.fps).value : SLATE_SECONDS;
+	const seconds = Math.max(AAC_PRIMING_SECONDS, length - AAC_PRIMING_SECONDS).toFixed(6);
 	return [
 		...words('-format_whitelist lavfi -f lavfi -i anullsrc=r=48000:cl=stereo'),
 		...words(`-t ${seconds} -c:a aac -b:a ${AUDIO_KBPS}k -ac 2 -ar 48000`)
@@ -265,7 +268,7 @@ export function buildSlateArgs(
 ): { args: string[]; segment: string; playlist: string } {
 	assertOurPath(dir);
 	if (target.kind === 'video' && !picture) throw new Error('Slate picture missing');
-	const input = target.kind === 'video' ? slateVideoArgs(picture!, target) : slateAudioArgs();
+	const input = target.kind === 'video' ? slateVideoArgs(picture!, target) : slateAudioArgs(target);
 	const playlist = path.join(dir, 'slate.m3u8');
 	const args = [
 		...QUIET,
