@@ -145,7 +145,8 @@ describe('live publisher', () => {
 		for (let i = 2; i <= 8; i++) await fake.emit(i);
 		const item = await goToItem(deps(), clerk, meetingId, 'next', at(t0, 6));
 		await toggleRange(deps(), clerk, meetingId, 'nonpublic', true, { now: at(t0, 9) });
-		await toggleRange(deps(), clerk, meetingId, 'nonpublic', false, { now: at(t0, 13) });
+		// Ended at 12 s, taken as 14 s (ENCODER_DELAY_MS): segments 4-6 are slates, 7 is camera.
+		await toggleRange(deps(), clerk, meetingId, 'nonpublic', false, { now: at(t0, 12) });
 		r.clock.t = t0 + 20_000;
 		await touchConsole(app.database.db, meetingId, new Date(r.clock.t));
 		await settle(r);
@@ -292,8 +293,8 @@ describe('live publisher', () => {
 			['nonpublic', 'slates/nonpublic', 6000],
 			['nonpublic', 'slates/nonpublic', 8000]
 		]);
-		expect(await confirmState(deps(), clerk, meetingId, at(t0, 11))).toEqual({ ok: true });
-		// The segment the confirmation falls into is still non-public; the next one is published.
+		expect(await confirmState(deps(), clerk, meetingId, at(t0, 10))).toEqual({ ok: true });
+		// The state counts as unknown until 2 s after the confirmation (ENCODER_DELAY_MS).
 		await fake.emit(2);
 		await fake.emit(3);
 		again.clock.t = t0 + 15_000;
@@ -395,23 +396,27 @@ describe('live publisher', () => {
 		const fake = r.pipeline.started[0]!;
 		await toggleRange(deps(), clerk, meetingId, 'consent', true, { now: at(t0, 2.5) });
 		await toggleRange(deps(), clerk, meetingId, 'consent', false, { now: at(t0, 3.5) });
-		for (let i = 0; i < 3; i++) await fake.emit(i);
-		r.clock.t = t0 + 7_000;
+		for (let i = 0; i < 4; i++) await fake.emit(i);
+		r.clock.t = t0 + 9_000;
 		await touchConsole(app.database.db, meetingId, new Date(r.clock.t));
 		await settle(r);
 		const recordingId = (await findLiveStream(app.database.db, meetingId))!.recordingId!;
 		expect((await listSlots(app.database.db, recordingId)).map((s) => [s.kind, s.dir])).toEqual([
 			['media', 's1'],
 			['consent', 'slates/consent'],
+			['consent', 'slates/consent'],
 			['media', 's1']
 		]);
 		const held = path.join(store.workDir, 'live-held', recordingId, 's1', '180p');
-		expect((await readdir(held)).sort()).toEqual(['init.mp4', 'segment-00001.m4s']);
-		expect(
-			(await publishedFiles(store, `recordings/${recordingId}/live`)).map((f) => f.index)
-		).not.toContain(1);
+		expect((await readdir(held)).sort()).toEqual([
+			'init.mp4',
+			'segment-00001.m4s',
+			'segment-00002.m4s'
+		]);
+		const published = await publishedFiles(store, `recordings/${recordingId}/live`);
+		expect([...new Set(published.map((f) => f.index))].sort()).toEqual([0, 3]);
 
-		await endBroadcast(deps(), clerk, meetingId, at(t0, 7));
+		await endBroadcast(deps(), clerk, meetingId, at(t0, 9));
 		await eventually(async () => {
 			await r.handle.tickAll();
 			return (await findRecording(app.database.db, recordingId))?.state === 'ready';

@@ -56,6 +56,14 @@ const HEALTH_EVERY_MS = 2_000;
 /** After the end, a transcoder that has not flushed within this long is stopped. */
 const END_DRAIN_MS = 20_000;
 const AUDIO_CODECS = 'mp4a.40.2';
+/**
+ * A segment's window is stamped from when its first frame ARRIVED (the session's first media
+ * instant plus the encoder's timestamps), which is later than when it was filmed by the
+ * encoder's and the network's delay. A range's start is safe with that (frames filmed after the
+ * click arrive later still), its end is not: what was filmed just before "Nichtöffentlicher Teil
+ * endet" arrives after it. So every range is taken to end this much later (fail closed).
+ */
+export const ENCODER_DELAY_MS = 2_000;
 
 export interface PublisherEnv {
 	ctx: AppContext;
@@ -296,7 +304,7 @@ export class MeetingPublisher {
 			ranges: ranges.map((r) => ({
 				kind: r.kind,
 				startsAt: r.startsAt.getTime(),
-				endsAt: r.endsAt?.getTime() ?? null
+				endsAt: r.endsAt === null ? null : r.endsAt.getTime() + ENCODER_DELAY_MS
 			})),
 			consentSlateLive: stream.consentSlateLive,
 			now

@@ -50,8 +50,10 @@ export async function writeSlotThumbnails(
 		);
 		if (!slot) continue;
 		const r = renditionIn(slot.dir, wanted, { ladder: videos, available });
-		const init = await store.localPath(`${prefix}/${slot.dir}/${r}/init.mp4`);
-		const segment = await store.localPath(`${prefix}/${slot.dir}/${r}/${slot.file}`);
+		// dir '' is the archive root of an uploaded recording that got cuts.
+		const folder = slot.dir ? `${prefix}/${slot.dir}/${r}` : `${prefix}/${r}`;
+		const init = await store.localPath(`${folder}/init.mp4`);
+		const segment = await store.localPath(`${folder}/${slot.file}`);
 		if (!init || !segment) continue;
 		const source = path.join(work, `${mark.agendaItemId}.mp4`);
 		await writeFile(source, Buffer.concat([await readFile(init), await readFile(segment)]));
