@@ -17,7 +17,12 @@ import {
 	watchOwnership,
 	writeStills
 } from '../../../src/lib/server/meetings/recording-archive.ts';
-import type { Recording } from '../../../src/lib/server/meetings/recordings.repository.ts';
+import {
+	findRecording,
+	type Recording
+} from '../../../src/lib/server/meetings/recordings.repository.ts';
+import { listRanges } from '../../../src/lib/server/live/live.repository.ts';
+import { queueCuts } from '../../../src/lib/server/meetings/transcode-jobs.ts';
 import {
 	claimRecordingJob,
 	failRecordingJob,
@@ -141,6 +146,15 @@ async function publish(
 		return;
 	}
 	if (previous && previous !== prefix) await store.deletePrefix(previous);
+	// Consent and later non-public marks belong to the meeting: a new archive is cut again.
+	const marks = await listRanges(ctx.db, (await findRecording(ctx.db, recordingId))!.meetingId);
+	if (
+		marks.some(
+			(r) => r.kind !== 'unknown' && r.endsAt && (r.kind === 'consent' || r.source === 'edit')
+		)
+	) {
+		await queueCuts(ctx, recordingId);
+	}
 	ctx.log.info('Aufzeichnung bereit', {
 		recordingId,
 		prefix,

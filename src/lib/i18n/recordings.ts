@@ -88,6 +88,8 @@ export const de = {
 	recErr_conflict: 'Der Upload wurde in einem anderen Fenster fortgesetzt.',
 	recErr_notFound: 'Dieser Upload existiert nicht mehr. Bitte starten Sie ihn neu.',
 	recErr_busy: 'Die Datei wird gerade schon geprüft.',
+	recErr_live:
+		'Die Sitzung wird gerade live übertragen; ihre Aufzeichnung entsteht dabei. Eine Datei kann erst nach dem Ende der Übertragung hochgeladen werden.',
 	recErr_tooLarge: 'Der Teil ist größer als erlaubt.',
 	recErr_server: 'Der Server hat mit Fehler {status} geantwortet.',
 	recReject_notAFile: 'Die Datei fehlt.',
@@ -211,6 +213,8 @@ export const en: { [K in keyof typeof de]: string } = {
 	recErr_conflict: 'The upload was continued in another window.',
 	recErr_notFound: 'This upload no longer exists. Please start it again.',
 	recErr_busy: 'The file is already being checked.',
+	recErr_live:
+		'The meeting is being streamed live and recorded as it goes. A file can be uploaded once the broadcast has ended.',
 	recErr_tooLarge: 'The part is larger than allowed.',
 	recErr_server: 'The server answered with error {status}.',
 	recReject_notAFile: 'The file is missing.',

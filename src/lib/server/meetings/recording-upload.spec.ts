@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endBroadcast, startBroadcast } from '../live/broadcast.service.ts';
 import { findFfmpeg } from '../media/ffmpeg.ts';
 import { mediaStore } from '../media/media-store.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
@@ -132,6 +133,17 @@ describe('starting an upload', () => {
 		expect((await listOpenUploads(app.ctx.db, meetingId)).map((u) => u.originalName)).toEqual([
 			'Rat 2026.MKV'
 		]);
+	});
+
+	it('refuses an upload while the meeting is streamed live, and takes it after the end', async () => {
+		const meetingId = await newMeeting();
+		const deps = { db: app.ctx.db, config: app.ctx.config };
+		await startBroadcast(deps, clerk, meetingId);
+		const input = { meetingId, userId: clerk, name: 'rat.mp4', size: 1000, startedAt: null };
+		expect(await startUpload(app.ctx, input)).toEqual({ ok: false, reason: 'live' });
+		expect(await listOpenUploads(app.ctx.db, meetingId)).toEqual([]);
+		await endBroadcast(deps, clerk, meetingId);
+		expect((await startUpload(app.ctx, input)).ok).toBe(true);
 	});
 
 	it('resumes the unfinished upload of the same file instead of starting anew', async () => {

@@ -1,5 +1,6 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { findLiveStream } from '../live/live.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { AppContext } from '../context.ts';
 import { mediaStore } from '../media/media-store.ts';
@@ -45,7 +46,8 @@ const NAME_MAX = 255;
 
 export { uploadPartPath };
 
-export type StartUploadError = 'name' | 'extension' | 'empty' | 'tooBig' | 'size' | 'startedAt';
+export type StartUploadError =
+	'name' | 'extension' | 'empty' | 'tooBig' | 'size' | 'startedAt' | 'live';
 
 /** The file's own name without folders or control characters, as the browser reported it. */
 export function cleanUploadName(name: string): string {
@@ -95,6 +97,9 @@ export async function startUpload(
 > {
 	const problem = checkUploadRequest(input, ctx.config.media.maxUploadBytes);
 	if (problem) return { ok: false, reason: problem };
+	// While the meeting is streamed, its recording is the live one; an upload would replace it.
+	const stream = await findLiveStream(ctx.db, input.meetingId);
+	if (stream?.startedAt && !stream.endedAt) return { ok: false, reason: 'live' };
 	const name = cleanUploadName(input.name);
 	const { workDir } = mediaStore(ctx.config);
 	const open = await listOpenUploads(ctx.db, input.meetingId);

@@ -81,6 +81,21 @@ export async function finishRecordingJob(
 			.executeTakeFirst();
 		if (!row || row.job_id !== jobId || !ACTIVE.includes(row.state)) return false;
 		await markRecordingReady(trx, id, result);
+		// The new archive replaces a live one or one with cuts: its playlists are the files again
+		// (the old folder, returned here, is deleted by the caller; cuts must be applied anew).
+		await trx.deleteFrom('recording_slots').where('recording_id', '=', id).execute();
+		await trx
+			.updateTable('recordings')
+			.set({ origin: 'upload', expired_at: null })
+			.where('id', '=', id)
+			.execute();
+		await trx
+			.updateTable('live_ranges')
+			.set({ applied_at: null })
+			.where('meeting_id', '=', (eb) =>
+				eb.selectFrom('recordings').select('meeting_id').where('id', '=', id)
+			)
+			.execute();
 		return row.output_prefix;
 	});
 }

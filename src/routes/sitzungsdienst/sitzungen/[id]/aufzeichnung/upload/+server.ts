@@ -46,7 +46,7 @@ export const POST: RequestHandler = async (event) => {
 		const field = result.reason === 'startedAt' ? 'startedAt' : 'file';
 		return json(
 			{ errors: { [field]: format(m[`recErr_${result.reason}`], { max }) } },
-			{ status: 400 }
+			{ status: result.reason === 'live' ? 409 : 400 }
 		);
 	}
 	const { upload, resumed } = result;
