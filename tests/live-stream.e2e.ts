@@ -117,6 +117,13 @@ test('an RTMP encoder goes live, residents watch, a non-public part never reache
 	await expect(live.locator('.current')).toContainText(`TOP 3 ${meeting.titles[2]}`, {
 		timeout: 15_000
 	});
+	await resident.waitForTimeout(4_000);
+	// A speaker without consent: live a slate, in the archive a cut of the same length.
+	await press(clerk, 'e');
+	await expect(clerk.getByText('Rede ohne Einwilligung: Beginn markiert.')).toBeVisible();
+	await resident.waitForTimeout(3_000);
+	await press(clerk, 'e');
+	await expect(clerk.getByText('Rede ohne Einwilligung: Ende markiert.')).toBeVisible();
 	await resident.waitForTimeout(6_000);
 
 	await clerk.getByLabel(/^Ja, die Sitzung beenden/).check();
@@ -150,6 +157,26 @@ test('an RTMP encoder goes live, residents watch, a non-public part never reache
 		expect(s.endsAt <= closedFrom || s.startsAt >= closedUntil, s.uri).toBe(true);
 	}
 	expect(all.some((s) => s.uri.includes('/slates/nonpublic/'))).toBe(true);
+
+	// The cut job replaces the slots the consent range touches; nothing else moves.
+	let cut = text;
+	await expect(async () => {
+		cut = await (await request.get(playlistPath)).text();
+		expect(cut).toContain('/cuts/');
+	}).toPass({ timeout: 60_000 });
+	const before = segments(text);
+	const after = segments(cut);
+	expect(after.map((s) => [s.startsAt, s.endsAt])).toEqual(
+		before.map((s) => [s.startsAt, s.endsAt])
+	);
+	// Unless the job was quicker than the first read, exactly the touched slots changed.
+	const changed = after.filter((s, i) => s.uri !== before[i]!.uri);
+	if (!text.includes('/cuts/')) expect(changed.length).toBeGreaterThan(0);
+	expect(changed.every((s) => s.uri.includes('/cuts/') || s.uri.includes('/slates/'))).toBe(true);
+	await resident.reload();
+	await expect(resident.getByRole('heading', { name: 'Entfernte Ausschnitte' })).toBeVisible();
+	await expect(resident.getByText('ohne Einwilligung')).toBeVisible();
+	await expectAccessible(resident);
 	// Every listed file is there; a non-public slot points at the slate, never at the camera.
 	for (const s of all.slice(0, 3)) {
 		expect((await request.get(new URL(s.uri, `http://x${playlistPath}`).pathname)).status()).toBe(
