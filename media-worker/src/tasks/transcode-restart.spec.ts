@@ -25,7 +25,14 @@ const children: ChildProcess[] = [];
 function startWorkerProcess(): ChildProcess {
 	const child = spawn(process.execPath, ['media-worker/src/main.ts'], {
 		cwd: root,
-		env: { ...process.env, DATABASE_URL: app.database.url, DATA_DIR: dataDir, LOG_LEVEL: 'error' },
+		env: {
+			...process.env,
+			DATABASE_URL: app.database.url,
+			DATA_DIR: dataDir,
+			LOG_LEVEL: 'error',
+			// Two workers must not both try to hold the live ingest's port.
+			LIVE_INGEST: '0'
+		},
 		stdio: ['ignore', 'inherit', 'inherit']
 	});
 	children.push(child);
@@ -81,7 +88,12 @@ describe.skipIf(!onPostgres)('a killed worker', () => {
 		);
 		expect(ready.progress).toBe(1);
 		expect(Math.abs((ready.durationMs ?? 0) - 60_000)).toBeLessThan(500);
-		expect(await readdir(work)).not.toContain(`transcode-${recording.id}`);
+		// The task removes its work folder right after marking the recording ready.
+		await eventually(
+			async () => !(await readdir(work)).includes(`transcode-${recording.id}`),
+			'work folder removed',
+			10_000
+		);
 		const versions = await readdir(path.join(dataDir, 'media', 'recordings', recording.id));
 		expect(versions).toEqual([ready.outputPrefix!.split('/')[2]]);
 		expect(existsSync(path.join(dataDir, 'media', ready.outputPrefix!, 'master.m3u8'))).toBe(true);
