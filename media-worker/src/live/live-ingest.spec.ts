@@ -121,6 +121,28 @@ async function waitSessions(meetingId: string, n: number) {
 }
 
 describe('live publisher', () => {
+	it('ends a broadcast that never got a picture without an archive', async () => {
+		const r = await rig();
+		const meetingId = await meeting();
+		const t0 = r.clock.t;
+		await startBroadcast(deps(), clerk, meetingId, at(t0, 0));
+		await settle(r);
+		await endBroadcast(deps(), clerk, meetingId, at(t0, 1));
+		r.clock.t = t0 + 2_000;
+		await settle(r);
+		const stream = await findLiveStream(app.database.db, meetingId);
+		const recording = (await findRecording(app.database.db, stream!.recordingId!))!;
+		expect(recording).toMatchObject({ state: 'failed', outputPrefix: null });
+		expect(recording.error).toMatch(/ohne dass ein Bild/);
+		const meetingRow = await app.database.db
+			.selectFrom('meetings')
+			.select('has_recording')
+			.where('id', '=', meetingId)
+			.executeTakeFirstOrThrow();
+		expect(meetingRow.has_recording).toBe(false);
+		await r.handle.stop();
+	});
+
 	it('publishes only after the start, replaces a non-public part by slates with no file of that time in the store, and ends as a VOD archive', async () => {
 		const r = await rig();
 		const meetingId = await meeting();

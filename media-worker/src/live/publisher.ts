@@ -25,6 +25,7 @@ import type { MediaStore } from '../../../src/lib/server/media/media-store.ts';
 import {
 	findRecording,
 	markRecordingReady,
+	markLiveRecordingEmpty,
 	setLiveRenditions,
 	type Recording
 } from '../../../src/lib/server/meetings/recordings.repository.ts';
@@ -56,6 +57,8 @@ const HEALTH_EVERY_MS = 2_000;
 /** After the end, a transcoder that has not flushed within this long is stopped. */
 const END_DRAIN_MS = 20_000;
 const AUDIO_CODECS = 'mp4a.40.2';
+const NO_PICTURE =
+	'Die Übertragung wurde beendet, ohne dass ein Bild des Encoders ankam. Es gibt keine Aufzeichnung; eine Datei kann hochgeladen werden.';
 /**
  * A segment's window is stamped from when its first frame ARRIVED (the session's first media
  * instant plus the encoder's timestamps), which is later than when it was filmed by the
@@ -673,6 +676,16 @@ export class MeetingPublisher {
 	async finish(recording: Recording): Promise<void> {
 		if (recording.state !== 'ready' && recording.outputPrefix) {
 			const slots = await listSlots(this.db, recording.id);
+			if (!slots.some((s) => s.kind !== 'gap')) {
+				// No picture ever reached the recording: not an archive, nothing to list as recorded.
+				await markLiveRecordingEmpty(this.db, recording.id, NO_PICTURE);
+				await this.env.store.deletePrefix(recording.outputPrefix);
+				this.log.info('Übertragung ohne Bild beendet', { slots: slots.length });
+				await setIngestHealth(this.db, this.meetingId, { connected: false, warnings: [] });
+				await this.dropAll();
+				this.finished = true;
+				return;
+			}
 			const durationMs = slots.reduce((a, s) => a + s.durationMs, 0);
 			const current = (await findRecording(this.db, recording.id)) ?? recording;
 			await markRecordingReady(this.db, recording.id, {

@@ -218,3 +218,12 @@ export async function markRecordingStopped(
 		.where('id', '=', id)
 		.execute();
 }
+
+/** A live broadcast that ended without a picture: no archive, nothing listed as recorded. */
+export async function markLiveRecordingEmpty(db: Db, id: string, message: string): Promise<void> {
+	await db
+		.updateTable('recordings')
+		.set({ state: 'failed', error: message, output_prefix: null, updated_at: sql`now()` })
+		.where('id', '=', id)
+		.execute();
+}
