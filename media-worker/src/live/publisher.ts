@@ -31,6 +31,7 @@ import {
 } from '../../../src/lib/server/meetings/recordings.repository.ts';
 import { queueCuts, queueThumbnails } from '../../../src/lib/server/meetings/transcode-jobs.ts';
 import type { LiveWarning } from '../../../src/lib/live/types.ts';
+import { isCutRange } from '../../../src/lib/server/live/cuts.ts';
 import type { LivePipeline, LiveRenditionPlan, LiveSegment, LiveTranscoder } from './pipeline.ts';
 
 /**
@@ -675,34 +676,36 @@ export class MeetingPublisher {
 
 	async finish(recording: Recording): Promise<void> {
 		if (recording.state !== 'ready' && recording.outputPrefix) {
-			const slots = await listSlots(this.db, recording.id);
-			if (!slots.some((s) => s.kind !== 'gap')) {
-				// No picture ever reached the recording: not an archive, nothing to list as recorded.
-				await markLiveRecordingEmpty(this.db, recording.id, NO_PICTURE);
-				await this.env.store.deletePrefix(recording.outputPrefix);
-				this.log.info('Übertragung ohne Bild beendet', { slots: slots.length });
-				await setIngestHealth(this.db, this.meetingId, { connected: false, warnings: [] });
-				await this.dropAll();
-				this.finished = true;
-				return;
-			}
-			const durationMs = slots.reduce((a, s) => a + s.durationMs, 0);
-			const current = (await findRecording(this.db, recording.id)) ?? recording;
-			await markRecordingReady(this.db, recording.id, {
-				outputPrefix: recording.outputPrefix,
-				durationMs,
-				width: current.width,
-				height: current.height,
-				renditions: current.renditions
-			});
-			const ranges = await listRanges(this.db, this.meetingId);
-			if (slots.length > 0) await queueThumbnails(this.env.ctx, recording.id);
-			if (ranges.some((r) => r.kind === 'consent')) await queueCuts(this.env.ctx, recording.id);
-			this.log.info('Aufzeichnung aus der Übertragung fertig', { durationMs, slots: slots.length });
+			await this.archive(recording, recording.outputPrefix);
 		}
 		await setIngestHealth(this.db, this.meetingId, { connected: false, warnings: [] });
 		await this.dropAll();
 		this.finished = true;
+	}
+
+	/** The slots become the archive; without a single picture there is none. */
+	private async archive(recording: Recording, outputPrefix: string): Promise<void> {
+		const slots = await listSlots(this.db, recording.id);
+		if (!slots.some((s) => s.kind !== 'gap')) {
+			// No picture ever reached the recording: not an archive, nothing to list as recorded.
+			await markLiveRecordingEmpty(this.db, recording.id, NO_PICTURE);
+			await this.env.store.deletePrefix(outputPrefix);
+			this.log.info('Übertragung ohne Bild beendet', { slots: slots.length });
+			return;
+		}
+		const durationMs = slots.reduce((a, s) => a + s.durationMs, 0);
+		const current = (await findRecording(this.db, recording.id)) ?? recording;
+		await markRecordingReady(this.db, recording.id, {
+			outputPrefix,
+			durationMs,
+			width: current.width,
+			height: current.height,
+			renditions: current.renditions
+		});
+		await queueThumbnails(this.env.ctx, recording.id);
+		const ranges = await listRanges(this.db, this.meetingId);
+		if (ranges.some(isCutRange)) await queueCuts(this.env.ctx, recording.id);
+		this.log.info('Aufzeichnung aus der Übertragung fertig', { durationMs, slots: slots.length });
 	}
 
 	/** Stops every transcoder and removes the meeting's work folder (held consent files stay). */

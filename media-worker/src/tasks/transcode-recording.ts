@@ -17,10 +17,8 @@ import {
 	watchOwnership,
 	writeStills
 } from '../../../src/lib/server/meetings/recording-archive.ts';
-import {
-	findRecording,
-	type Recording
-} from '../../../src/lib/server/meetings/recordings.repository.ts';
+import type { Recording } from '../../../src/lib/server/meetings/recordings.repository.ts';
+import { isCutRange } from '../../../src/lib/server/live/cuts.ts';
 import { listRanges } from '../../../src/lib/server/live/live.repository.ts';
 import { queueCuts } from '../../../src/lib/server/meetings/transcode-jobs.ts';
 import {
@@ -115,7 +113,8 @@ async function transcodeAndPublish(
 	await progress.flush();
 	await writeStills(ctx.db, recording.meetingId, source, probe, outDir, signal);
 	if (signal.aborted) throw new Error('Umwandlung abgebrochen');
-	await publish(ctx, recording.id, job.id, outDir, archivePrefix(recording.id, version), archive);
+	const prefix = archivePrefix(recording.id, version);
+	await publish(ctx, recording, job.id, outDir, prefix, archive);
 }
 
 /**
@@ -124,7 +123,7 @@ async function transcodeAndPublish(
  */
 async function publish(
 	ctx: AppContext,
-	recordingId: string,
+	{ id: recordingId, meetingId }: Recording,
 	jobId: string,
 	outDir: string,
 	prefix: string,
@@ -147,14 +146,8 @@ async function publish(
 	}
 	if (previous && previous !== prefix) await store.deletePrefix(previous);
 	// Consent and later non-public marks belong to the meeting: a new archive is cut again.
-	const marks = await listRanges(ctx.db, (await findRecording(ctx.db, recordingId))!.meetingId);
-	if (
-		marks.some(
-			(r) => r.kind !== 'unknown' && r.endsAt && (r.kind === 'consent' || r.source === 'edit')
-		)
-	) {
-		await queueCuts(ctx, recordingId);
-	}
+	const marks = await listRanges(ctx.db, meetingId);
+	if (marks.some((r) => r.endsAt && isCutRange(r))) await queueCuts(ctx, recordingId);
 	ctx.log.info('Aufzeichnung bereit', {
 		recordingId,
 		prefix,
