@@ -12,6 +12,12 @@ import * as meetings from './meetings.ts';
 import * as oparl from './oparl.ts';
 import * as recordings from './recordings.ts';
 import * as retention from './retention.ts';
+import * as results from './results.ts';
+import * as resultsDashboard from './results-dashboard.ts';
+import * as resultsText from './results-text.ts';
+import * as resultsExport from './results-export.ts';
+import * as resultsPublish from './results-publish.ts';
+import * as mapAnalytics from './map-analytics.ts';
 import * as surveyBuilder from './survey-builder.ts';
 import * as surveys from './surveys.ts';
 
@@ -35,7 +41,13 @@ const de = {
 	...mapView.de,
 	...liveConsole.de,
 	...liveView.de,
-	...retention.de
+	...retention.de,
+	...results.de,
+	...resultsDashboard.de,
+	...resultsText.de,
+	...resultsExport.de,
+	...resultsPublish.de,
+	...mapAnalytics.de
 };
 const en: Messages = {
 	...coreEn,
@@ -52,7 +64,13 @@ const en: Messages = {
 	...mapView.en,
 	...liveConsole.en,
 	...liveView.en,
-	...retention.en
+	...retention.en,
+	...results.en,
+	...resultsDashboard.en,
+	...resultsText.en,
+	...resultsExport.en,
+	...resultsPublish.en,
+	...mapAnalytics.en
 };
 
 export type Messages = { [K in keyof typeof de]: string };

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { LICENCE_IDS } from '../results/licences.ts';
 
 /**
  * Every environment variable Mitreden reads, validated once. Defaults make `npm start` work with
@@ -64,6 +65,17 @@ const schema = z.object({
 	LIVE_RECONNECT_GRACE_SECONDS: z.coerce.number().int().min(10).max(7200).default(600),
 	LIVE_CONSOLE_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(600).default(45),
 	LIVE_MIN_FREE_GB: z.coerce.number().min(0).max(10_000).default(5),
+	RESULTS_MIN_CELL: z.coerce
+		.number()
+		.int('RESULTS_MIN_CELL muss eine ganze Zahl sein')
+		.min(2, 'RESULTS_MIN_CELL muss mindestens 2 sein')
+		.max(100, 'RESULTS_MIN_CELL darf höchstens 100 sein')
+		.default(5),
+	OPEN_DATA_LICENCE: z
+		.enum(LICENCE_IDS, {
+			message: `OPEN_DATA_LICENCE muss eine dieser Lizenzen sein: ${LICENCE_IDS.join(', ')}`
+		})
+		.default('CC-BY-4.0'),
 	// A raster tile server the operator chose (XYZ template with {z}, {x}, {y}); pages never ask it
 	// directly, the server fetches and caches tiles under /karten/kacheln (no third-party requests
 	// from residents' browsers). Unset: no base map, plans only.
@@ -151,6 +163,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 			reconnectGraceMs: e.LIVE_RECONNECT_GRACE_SECONDS * 1000,
 			consoleTimeoutMs: e.LIVE_CONSOLE_TIMEOUT_SECONDS * 1000,
 			minFreeBytes: Math.round(e.LIVE_MIN_FREE_GB * 1024 ** 3)
+		},
+		results: {
+			// k: published aggregates suppress every cell based on fewer than k responses.
+			minCell: e.RESULTS_MIN_CELL,
+			licence: e.OPEN_DATA_LICENCE
 		},
 		map: {
 			tiles: e.MAP_TILE_URL

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { LiveTables } from './schema-live.ts';
+import type { ResultTables } from './schema-results.ts';
 import type { MapCommentTables } from './schema-mapcomments.ts';
 import type { RetentionMode } from '../../live/types.ts';
 import type { SurveyTables } from './schema-surveys.ts';
@@ -337,7 +338,7 @@ export interface MeetingsTable {
 	deleted_at: Timestamp | null;
 }
 
-export interface DB extends SurveyTables, MapCommentTables, LiveTables {
+export interface DB extends SurveyTables, MapCommentTables, LiveTables, ResultTables {
 	users: UsersTable;
 	user_roles: UserRolesTable;
 	sessions: SessionsTable;
