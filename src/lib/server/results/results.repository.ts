@@ -129,3 +129,18 @@ export async function textCoding(db: Db, surveyId: string): Promise<TextCoding> 
 		hidden
 	};
 }
+
+/** Published surveys with the most submitted responses first: the ones worth caching at start. */
+export async function busiestSurveys(db: Db, limit: number): Promise<string[]> {
+	const rows = await db
+		.selectFrom('survey_responses')
+		.innerJoin('surveys', 'surveys.id', 'survey_responses.survey_id')
+		.select(['survey_responses.survey_id', sql<number>`count(*)::int`.as('n')])
+		.where('survey_responses.status', '=', 'submitted')
+		.where('surveys.status', '=', 'published')
+		.groupBy('survey_responses.survey_id')
+		.orderBy('n', 'desc')
+		.limit(limit)
+		.execute();
+	return rows.map((r) => r.survey_id);
+}
