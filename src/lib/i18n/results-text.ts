@@ -51,13 +51,14 @@ export const de = {
 	rxPageOf: 'Seite {page} von {pages}',
 	rxThemesHeading: 'Themen',
 	rxThemeCreate: 'Thema anlegen',
+	rxThemesManage: 'Themen umbenennen oder löschen',
 	rxThemeLabel: 'Name des neuen Themas',
 	rxThemeRenameLabel: 'Neuer Name für „{label}“',
 	rxThemeRename: 'Umbenennen',
 	rxThemeDelete: 'Löschen',
 	rxThemeDeleteConfirm:
 		'Ja, das Thema „{label}“ löschen; seine Zuordnungen zu {n} Antworten werden entfernt.',
-	rxThemeRenameDelete: 'Thema „{label}“ umbenennen oder löschen',
+	rxThemeRenameDelete: 'Thema „{label}“',
 	rxNoThemes:
 		'Noch keine Themen. Legen Sie ein Thema an, um Antworten damit zu kennzeichnen und zu zählen.',
 	rxCountsHeading: 'Antworten je Thema',
@@ -79,7 +80,7 @@ export const de = {
 	rxThemesSaved: 'Die Themen der Antwort sind gespeichert.',
 	rxAnswerHidden: 'Die Antwort ist ausgeblendet.',
 	rxAnswerShown: 'Die Antwort wird wieder angezeigt.',
-	rxMore: 'weitere Aktionen'
+	rxConfirmRequired: 'Bitte bestätigen Sie mit dem Häkchen.'
 };
 
 export const en: { [K in keyof typeof de]: string } = {
@@ -132,12 +133,13 @@ export const en: { [K in keyof typeof de]: string } = {
 	rxPageOf: 'Page {page} of {pages}',
 	rxThemesHeading: 'Themes',
 	rxThemeCreate: 'Create theme',
+	rxThemesManage: 'Rename or delete themes',
 	rxThemeLabel: 'Name of the new theme',
 	rxThemeRenameLabel: 'New name for “{label}”',
 	rxThemeRename: 'Rename',
 	rxThemeDelete: 'Delete',
 	rxThemeDeleteConfirm: 'Yes, delete the theme “{label}”; its tags on {n} answers will be removed.',
-	rxThemeRenameDelete: 'Rename or delete the theme “{label}”',
+	rxThemeRenameDelete: 'Theme “{label}”',
 	rxNoThemes: 'No themes yet. Create a theme to tag answers with it and count them.',
 	rxCountsHeading: 'Answers per theme',
 	rxCountsTheme: 'Theme',
@@ -158,5 +160,5 @@ export const en: { [K in keyof typeof de]: string } = {
 	rxThemesSaved: 'The answer’s themes have been saved.',
 	rxAnswerHidden: 'The answer is hidden.',
 	rxAnswerShown: 'The answer is shown again.',
-	rxMore: 'more actions'
+	rxConfirmRequired: 'Please confirm by ticking the box.'
 };

@@ -1,15 +1,14 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { DB, Db } from '../db/index.ts';
+import type { AnswerField, TextAnswer, Theme, ThemeCounts } from '../../results/text-answers.ts';
+import type { ThemeFilter } from '../../results/text-query.ts';
 
 // Free-text answers live inside survey_responses.submitted_answers (jsonb, keyed by question id):
 // `text` of short and long text answers, `other` of a choice answer with "Sonstiges". One answer
 // is one (response, question) pair; themes belong to a question, so a coding (theme, response)
 // names exactly one answer.
 
-/** Which property of the stored answer holds the text. */
-export type AnswerField = 'text' | 'other';
-
-export type ThemeFilter = { kind: 'all' } | { kind: 'none' } | { kind: 'theme'; themeId: string };
+export type { AnswerField, TextAnswer, Theme, ThemeCounts, ThemeFilter };
 
 export interface AnswerScope {
 	surveyId: string;
@@ -23,20 +22,6 @@ export interface AnswerQuery extends AnswerScope {
 	theme: ThemeFilter;
 	/** false: answers hidden as abusive are left out. */
 	showHidden: boolean;
-}
-
-export interface TextAnswerRow {
-	responseId: string;
-	text: string;
-	submittedAt: Date;
-	/** null: shown; otherwise the reason given when it was hidden (may be empty). */
-	hiddenReason: string | null;
-	themeIds: string[];
-}
-
-export interface Theme {
-	id: string;
-	label: string;
 }
 
 /** Key of one answer: a response's answer to one question. */
@@ -98,7 +83,7 @@ export async function listTextAnswers(
 	db: Db,
 	q: AnswerQuery,
 	page: { limit: number; offset: number }
-): Promise<{ items: TextAnswerRow[]; total: number }> {
+): Promise<{ items: TextAnswer[]; total: number }> {
 	const [rows, count] = await Promise.all([
 		answers(db, q)
 			.select([
@@ -152,15 +137,6 @@ async function codingsOf(
 		byResponse.set(r.response_id, [...(byResponse.get(r.response_id) ?? []), r.theme_id]);
 	}
 	return byResponse;
-}
-
-export interface ThemeCounts {
-	/** Every theme of the question, by label, with the answers (of the query) coded with it. */
-	themes: (Theme & { count: number })[];
-	/** Answers of the query with no theme. */
-	uncoded: number;
-	/** Answers of the query. */
-	total: number;
 }
 
 /** Counts per theme for the current search and hidden filter (the theme filter is ignored). */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '../db/index.ts';
 import { createUser } from '../testing/factories.ts';
 import { createTestDatabase } from '../testing/test-app.ts';
-import { parseTextQuery, type TextQuery } from './text-answers.forms.ts';
+import { parseTextQuery, type TextQuery } from '../../results/text-query.ts';
 import { hiddenAnswerKeys } from './text-answers.repository.ts';
 import {
 	codeAnswer,

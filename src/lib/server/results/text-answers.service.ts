@@ -2,7 +2,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import type { Db } from '../db/index.ts';
 import { findSurvey, type Survey } from '../surveys/surveys.repository.ts';
 import type { MessageKey } from '../../i18n/index.ts';
-import type { TextQuery } from './text-answers.forms.ts';
+import type { TextQuery } from '../../results/text-query.ts';
 import {
 	countThemes,
 	deleteTheme,
@@ -16,24 +16,15 @@ import {
 	renameTheme,
 	replaceCodings,
 	unflagAnswer,
-	type AnswerField,
-	type AnswerScope,
-	type TextAnswerRow,
-	type Theme,
-	type ThemeCounts
+	type AnswerScope
 } from './text-answers.repository.ts';
+import type { TextAnswer, TextQuestion, Theme, ThemeCounts } from '../../results/text-answers.ts';
 
 // What planners do with free-text answers: read and search them, code them with themes, hide
 // abusive ones. Every write checks that the ids belong to this survey and question, and is
 // audited in the same transaction.
 
 export const PAGE_SIZE = 50;
-
-export interface TextQuestion {
-	id: string;
-	title: string;
-	field: AnswerField;
-}
 
 export type Refusal = { ok: false; status: 400 | 404 | 409; field: string; message: MessageKey };
 export type Outcome = { ok: true } | Refusal;
@@ -76,7 +67,7 @@ export interface TextAnswersView {
 	question: TextQuestion | null;
 	themes: Theme[];
 	counts: ThemeCounts;
-	answers: TextAnswerRow[];
+	answers: TextAnswer[];
 	/** Answers matching search, theme and hidden filter. */
 	matching: number;
 	page: number;
