@@ -5,19 +5,21 @@ import type { MessageKey } from '../../i18n/index.ts';
 import type { TextQuery } from '../../results/text-query.ts';
 import {
 	countThemes,
-	deleteTheme,
 	findAnswer,
-	findTheme,
 	flagAnswer,
-	insertTheme,
-	isLabelTaken,
 	listTextAnswers,
-	listThemes,
-	renameTheme,
-	replaceCodings,
 	unflagAnswer,
 	type AnswerScope
 } from './text-answers.repository.ts';
+import {
+	deleteTheme,
+	findTheme,
+	insertTheme,
+	isLabelTaken,
+	listThemes,
+	renameTheme,
+	replaceCodings
+} from './text-themes.repository.ts';
 import type { TextAnswer, TextQuestion, Theme, ThemeCounts } from '../../results/text-answers.ts';
 
 // What planners do with free-text answers: read and search them, code them with themes, hide
