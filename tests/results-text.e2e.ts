@@ -3,6 +3,7 @@ import {
 	expect,
 	expectAccessible,
 	logIn,
+	logInWithoutScript,
 	sameOriginForm,
 	skipBrowserValidation,
 	submitStatus,
@@ -77,14 +78,26 @@ const countRow = (page: Page, label: string) =>
 		.getByRole('row')
 		.filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
 
+// One survey for both tests: answering it through the browser takes most of a test's time.
+test.describe.configure({ mode: 'serial' });
+let surveyId: string;
+
+test('a planner publishes an open survey with a text question, five residents answer', async ({
+	page,
+	newContext
+}) => {
+	test.setTimeout(180_000);
+	surveyId = await createSurvey(page);
+	for (const text of Object.values(ANSWERS)) await answerSurvey(newContext, surveyId, text);
+});
+
 test('a planner searches, codes answers with a theme by keyboard and hides an abusive one', async ({
 	page,
 	newContext
 }) => {
 	test.setTimeout(180_000);
-	const id = await createSurvey(page);
-	for (const text of Object.values(ANSWERS)) await answerSurvey(newContext, id, text);
-
+	const id = surveyId;
+	await logIn(page, PLANNER);
 	const freeText = `/planung/umfragen/${id}/ergebnisse/freitext`;
 	await visit(page, freeText);
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Freitext-Antworten');
@@ -186,6 +199,20 @@ test('a planner searches, codes answers with a theme by keyboard and hides an ab
 	await expect(answerItem(page, ANSWERS.rude)).toContainText('ausgeblendet');
 	await expect(answerItem(page, ANSWERS.rude)).toContainText('Begründung: Beleidigung');
 	await expectAccessible(page);
+
+	// Without JavaScript the same forms post and the page comes back with the result.
+	const plain = await (await newContext({ javaScriptEnabled: false })).newPage();
+	await logInWithoutScript(plain, PLANNER);
+	await plain.goto(freeText);
+	await expectAccessible(plain);
+	const bike = answerItem(plain, ANSWERS.bike);
+	await bike.getByRole('checkbox', { name: 'Grün und Bäume' }).check();
+	await bike.getByRole('button', { name: 'Themen speichern' }).click();
+	await expect(answerItem(plain, ANSWERS.bike).getByRole('status')).toHaveText(
+		'Die Themen der Antwort sind gespeichert.'
+	);
+	await expect(countRow(plain, 'Grün und Bäume').getByRole('cell').first()).toHaveText('3');
+	await expectAccessible(plain);
 });
 
 test('forged addresses and ids get a German message and change nothing', async ({ page }) => {
@@ -219,6 +246,28 @@ test('forged addresses and ids get a German message and change nothing', async (
 		404
 	);
 	await visit(page, freeText);
+	await expect(page.getByText('Noch keine Themen.')).toBeVisible();
+
+	// Rename, then delete only with the box ticked (the server checks it too).
+	await page.getByLabel('Name des neuen Themas').fill('Verkehr');
+	await page.getByRole('button', { name: 'Thema anlegen' }).click();
+	await expect(page.getByRole('status')).toHaveText('Das Thema „Verkehr“ ist angelegt.');
+	await page.getByText('Themen umbenennen oder löschen').click();
+	await page.getByLabel('Neuer Name für „Verkehr“').fill('Radverkehr');
+	await page.getByRole('button', { name: 'Umbenennen' }).click();
+	await expect(page.getByRole('status')).toHaveText('Das Thema heißt jetzt „Radverkehr“.');
+	await expect(page.getByLabel('Thema', { exact: true })).toContainText('Radverkehr');
+	await expectAccessible(page);
+	await skipBrowserValidation(page);
+	expect(
+		await submitStatus(page, () => page.getByRole('button', { name: 'Löschen' }).click())
+	).toBe(400);
+	await expect(page.getByText('Bitte bestätigen Sie mit dem Häkchen.')).toBeVisible();
+	await expectAccessible(page);
+	await page.getByLabel('Ja, das Thema „Radverkehr“ löschen').check();
+	await page.getByRole('button', { name: 'Löschen' }).click();
+	await expect(page).toHaveURL(/geloescht#themen$/);
+	await expect(page.getByRole('status')).toHaveText('Das Thema ist gelöscht.');
 	await expect(page.getByText('Noch keine Themen.')).toBeVisible();
 	await expectAccessible(page);
 });
