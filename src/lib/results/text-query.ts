@@ -23,6 +23,16 @@ export interface TextQuery {
 	page: number;
 }
 
+// Answers are stored NFC-normalised without control characters (surveys/answer-rules.ts), so a
+// search and a theme label are cleaned the same way: a decomposed "ü" from a Mac keyboard still
+// finds "ü", and a NUL (which PostgreSQL text cannot hold) never reaches a query.
+export function cleanText(raw: string): string {
+	return raw
+		.toWellFormed()
+		.normalize('NFC')
+		.replace(/\p{Cc}/gu, ' ');
+}
+
 /** Messages are message keys ("rx…"). */
 export function parseTextQuery(
 	params: URLSearchParams
@@ -30,7 +40,7 @@ export function parseTextQuery(
 	const questionId = params.get('frage') || null;
 	if (questionId !== null && !isUuid(questionId))
 		return { ok: false, message: 'rxQuestionUnknown' };
-	const search = (params.get('suche') ?? '').trim();
+	const search = cleanText(params.get('suche') ?? '').trim();
 	if (search.length > SEARCH_MAX) return { ok: false, message: 'rxSearchTooLong' };
 	const themeParam = params.get('thema') || null;
 	let theme: ThemeFilter = { kind: 'all' };

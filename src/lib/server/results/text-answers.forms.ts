@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isUuid } from '../db/ids.ts';
-import { HIDE_REASON_MAX, THEME_LABEL_MAX } from '../../results/text-query.ts';
+import { cleanText, HIDE_REASON_MAX, THEME_LABEL_MAX } from '../../results/text-query.ts';
 
 // Schemas of the free-text page's forms and query. Messages are message keys (see
 // http/forms.ts), so the schemas stay language-free.
@@ -12,6 +12,7 @@ const uuid = (message: string) => z.string({ error: message }).trim().refine(isU
 
 const label = z
 	.string({ error: 'rxThemeLabelRequired' })
+	.overwrite(cleanText)
 	.trim()
 	.min(1, 'rxThemeLabelRequired')
 	.max(THEME_LABEL_MAX, `rxThemeLabelTooLong:${THEME_LABEL_MAX}`);
@@ -24,6 +25,7 @@ export const hideForm = z.object({
 	responseId: uuid('rxAnswerUnknown'),
 	reason: z
 		.string()
+		.overwrite(cleanText)
 		.trim()
 		.max(HIDE_REASON_MAX, `rxReasonTooLong:${HIDE_REASON_MAX}`)
 		.optional()

@@ -3,6 +3,7 @@ import type { Database, Db } from '../db/index.ts';
 import { createUser } from '../testing/factories.ts';
 import { createTestDatabase } from '../testing/test-app.ts';
 import { parseTextQuery, type TextQuery } from '../../results/text-query.ts';
+import { createThemeForm, hideForm } from './text-answers.forms.ts';
 import { hiddenAnswerKeys } from './text-answers.repository.ts';
 import {
 	codeAnswer,
@@ -135,6 +136,16 @@ describe('listing and search', () => {
 		expect(await search('e_n')).toEqual(['Straße_Nord sanieren']);
 		expect(await search('\\')).toEqual(['Pfad C:\\Wege']);
 		expect(await search('Seilbahn')).toEqual([]);
+		// What the address carries: decomposed umlauts and control characters are cleaned first.
+		const fromAddress = (raw: string) => {
+			const parsed = parseTextQuery(new URLSearchParams({ suche: raw }));
+			return parsed.ok ? search(parsed.query.search) : Promise.reject(new Error(raw));
+		};
+		expect(await fromAddress('GRU\u0308N')).toEqual([
+			'GRÜNE Welle für Radfahrer',
+			'Mehr Grün am Marktplatz'
+		]);
+		expect(await fromAddress('\u0000Ärger')).toEqual(['Ärger über Parkplätze']);
 	});
 
 	it('pages by 50 with the total, newest first', async () => {
@@ -348,6 +359,17 @@ describe('wrong ids', () => {
 				query({ questionId: s.longText, theme: { kind: 'theme', themeId: foreignTheme } })
 			)
 		).toMatchObject(notFound);
+	});
+
+	it('cleans theme labels and reasons like answers, and bounds them', () => {
+		const label = (v: string) => createThemeForm.safeParse({ label: v });
+		expect(label('  Gru\u0308n\u0000 ').data).toEqual({ label: 'Grün' });
+		expect(label(' \t ').error?.issues[0]?.message).toBe('rxThemeLabelRequired');
+		expect(label('x'.repeat(81)).error?.issues[0]?.message).toBe('rxThemeLabelTooLong:80');
+		expect(label('x'.repeat(80)).success).toBe(true);
+		const responseId = '00000000-0000-4000-8000-000000000000';
+		expect(hideForm.safeParse({ responseId }).data).toEqual({ responseId, reason: '' });
+		expect(hideForm.safeParse({ responseId: 'x', reason: 'a' }).success).toBe(false);
 	});
 
 	it('reads the address strictly', () => {
