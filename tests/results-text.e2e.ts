@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import {
+	DEMO_RESIDENT,
 	expect,
 	expectAccessible,
 	logIn,
@@ -215,9 +216,17 @@ test('a planner searches, codes answers with a theme by keyboard and hides an ab
 	await expectAccessible(plain);
 });
 
-test('forged addresses and ids get a German message and change nothing', async ({ page }) => {
+test('forged addresses and ids get a German message and change nothing', async ({
+	page,
+	newContext
+}) => {
 	const id = await createSurvey(page);
 	const freeText = `/planung/umfragen/${id}/ergebnisse/freitext`;
+	// Residents never see answers of others.
+	const resident = await (await newContext()).newPage();
+	await logIn(resident, DEMO_RESIDENT);
+	await visit(resident, freeText, 403);
+
 	await visit(page, freeText);
 	await expect(page.getByText('Zu dieser Frage ist noch keine Antwort mit Text')).toBeVisible();
 	const questionId = await page.getByLabel('Frage', { exact: true }).inputValue();
