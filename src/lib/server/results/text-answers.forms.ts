@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MessageKey } from '../../i18n/index.ts';
 import { isUuid } from '../db/ids.ts';
 import { cleanText, HIDE_REASON_MAX, THEME_LABEL_MAX } from '../../results/text-query.ts';
 
@@ -35,7 +36,7 @@ export const hideForm = z.object({
 /** The coding form sends one `themeId` per ticked box, so it is read with getAll. */
 export function readCodingForm(
 	form: FormData
-): { ok: true; responseId: string; themeIds: string[] } | { ok: false; message: string } {
+): { ok: true; responseId: string; themeIds: string[] } | { ok: false; message: MessageKey } {
 	const responseId = form.get('responseId');
 	if (typeof responseId !== 'string' || !isUuid(responseId)) {
 		return { ok: false, message: 'rxAnswerUnknown' };

@@ -175,11 +175,25 @@ describe('themes', () => {
 		const s = await createTextSurvey(db);
 		const [a] = await answered(db, s, ['Mehr Bänke']);
 		const q = { surveyId: s.surveyId, questionId: s.longText };
-		expect(await createTheme(db, planner, s.surveyId, s.longText, 'Sitzgelegenheiten')).toEqual({
+		expect(
+			await createTheme(
+				db,
+				planner,
+				{ surveyId: s.surveyId, questionId: s.longText },
+				'Sitzgelegenheiten'
+			)
+		).toEqual({
 			ok: true
 		});
 		const before = await rowCounts(db);
-		expect(await createTheme(db, planner, s.surveyId, s.longText, 'SITZGELEGENHEITEN')).toEqual({
+		expect(
+			await createTheme(
+				db,
+				planner,
+				{ surveyId: s.surveyId, questionId: s.longText },
+				'SITZGELEGENHEITEN'
+			)
+		).toEqual({
 			ok: false,
 			status: 409,
 			field: 'label',
@@ -187,16 +201,37 @@ describe('themes', () => {
 		});
 		expect(await rowCounts(db)).toEqual(before);
 		// The same label on another question is another theme.
-		expect(await createTheme(db, planner, s.surveyId, s.shortText, 'Sitzgelegenheiten')).toEqual({
+		expect(
+			await createTheme(
+				db,
+				planner,
+				{ surveyId: s.surveyId, questionId: s.shortText },
+				'Sitzgelegenheiten'
+			)
+		).toEqual({
 			ok: true
 		});
-		expect(await createTheme(db, planner, s.surveyId, s.longText, 'Grün')).toEqual({ ok: true });
+		expect(
+			await createTheme(db, planner, { surveyId: s.surveyId, questionId: s.longText }, 'Grün')
+		).toEqual({ ok: true });
 		const seats = await themeId(s, 'Sitzgelegenheiten');
 		const green = await themeId(s, 'Grün');
 		expect(
-			await renameThemeLabel(db, planner, s.surveyId, s.longText, seats, 'grün')
+			await renameThemeLabel(
+				db,
+				planner,
+				{ surveyId: s.surveyId, questionId: s.longText, themeId: seats },
+				'grün'
+			)
 		).toMatchObject({ ok: false, status: 409 });
-		expect(await renameThemeLabel(db, planner, s.surveyId, s.longText, seats, 'Bänke')).toEqual({
+		expect(
+			await renameThemeLabel(
+				db,
+				planner,
+				{ surveyId: s.surveyId, questionId: s.longText, themeId: seats },
+				'Bänke'
+			)
+		).toEqual({
 			ok: true
 		});
 		expect(await codeAnswer(db, planner, { ...q, responseId: a! }, [seats, green])).toEqual({
@@ -206,7 +241,13 @@ describe('themes', () => {
 			{ id: seats, label: 'Bänke', count: 1 },
 			{ id: green, label: 'Grün', count: 1 }
 		]);
-		expect(await removeTheme(db, planner, s.surveyId, s.longText, seats)).toEqual({ ok: true });
+		expect(
+			await removeTheme(db, planner, {
+				surveyId: s.surveyId,
+				questionId: s.longText,
+				themeId: seats
+			})
+		).toEqual({ ok: true });
 		const after = await view(s.surveyId, { questionId: s.longText });
 		expect(after.themes.map((t) => t.label)).toEqual(['Grün']);
 		expect(after.answers[0]!.themeIds).toEqual([green]);
@@ -235,8 +276,8 @@ describe('themes', () => {
 			'Bus und Radweg',
 			'Sonstiges Anliegen'
 		]);
-		await createTheme(db, planner, s.surveyId, s.longText, 'ÖPNV');
-		await createTheme(db, planner, s.surveyId, s.longText, 'Radverkehr');
+		await createTheme(db, planner, { surveyId: s.surveyId, questionId: s.longText }, 'ÖPNV');
+		await createTheme(db, planner, { surveyId: s.surveyId, questionId: s.longText }, 'Radverkehr');
 		const opnv = await themeId(s, 'ÖPNV');
 		const rad = await themeId(s, 'Radverkehr');
 		const code = (responseId: string, ids: string[]) =>
@@ -281,7 +322,7 @@ describe('hiding', () => {
 		const s = await createTextSurvey(db);
 		const [kind, rude] = await answered(db, s, ['Danke für die Umfrage', 'Beleidigung']);
 		const ids = { surveyId: s.surveyId, questionId: s.longText };
-		await createTheme(db, planner, s.surveyId, s.longText, 'Lob');
+		await createTheme(db, planner, { surveyId: s.surveyId, questionId: s.longText }, 'Lob');
 		const praise = await themeId(s, 'Lob');
 		await codeAnswer(db, planner, { ...ids, responseId: rude! }, [praise]);
 		expect(
@@ -316,23 +357,48 @@ describe('wrong ids', () => {
 		const other = await createTextSurvey(db);
 		const [mine] = await answered(db, s, ['Meine Antwort']);
 		const [theirs] = await answered(db, other, ['Fremde Antwort']);
-		await createTheme(db, planner, other.surveyId, other.longText, 'Fremdes Thema');
-		await createTheme(db, planner, s.surveyId, s.shortText, 'Andere Frage');
+		await createTheme(
+			db,
+			planner,
+			{ surveyId: other.surveyId, questionId: other.longText },
+			'Fremdes Thema'
+		);
+		await createTheme(
+			db,
+			planner,
+			{ surveyId: s.surveyId, questionId: s.shortText },
+			'Andere Frage'
+		);
 		const foreignTheme = await themeId(other, 'Fremdes Thema');
 		const otherQuestionTheme = await themeId(s, 'Andere Frage', s.shortText);
 		const before = await rowCounts(db);
 		const ids = { surveyId: s.surveyId, questionId: s.longText };
 		const notFound = { ok: false, status: 404 };
 
-		expect(await createTheme(db, planner, s.surveyId, other.longText, 'X')).toMatchObject(notFound);
-		expect(await createTheme(db, planner, s.surveyId, s.rating, 'X')).toMatchObject(notFound);
-		expect(await createTheme(db, planner, s.surveyId, s.plainChoice, 'X')).toMatchObject(notFound);
 		expect(
-			await renameThemeLabel(db, planner, s.surveyId, s.longText, foreignTheme, 'X')
+			await createTheme(db, planner, { surveyId: s.surveyId, questionId: other.longText }, 'X')
 		).toMatchObject(notFound);
-		expect(await removeTheme(db, planner, s.surveyId, s.longText, foreignTheme)).toMatchObject(
-			notFound
-		);
+		expect(
+			await createTheme(db, planner, { surveyId: s.surveyId, questionId: s.rating }, 'X')
+		).toMatchObject(notFound);
+		expect(
+			await createTheme(db, planner, { surveyId: s.surveyId, questionId: s.plainChoice }, 'X')
+		).toMatchObject(notFound);
+		expect(
+			await renameThemeLabel(
+				db,
+				planner,
+				{ surveyId: s.surveyId, questionId: s.longText, themeId: foreignTheme },
+				'X'
+			)
+		).toMatchObject(notFound);
+		expect(
+			await removeTheme(db, planner, {
+				surveyId: s.surveyId,
+				questionId: s.longText,
+				themeId: foreignTheme
+			})
+		).toMatchObject(notFound);
 		expect(await codeAnswer(db, planner, { ...ids, responseId: theirs! }, [])).toMatchObject(
 			notFound
 		);

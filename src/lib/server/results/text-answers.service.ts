@@ -154,11 +154,16 @@ function isUniqueViolation(err: unknown): boolean {
 	return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
 }
 
+/** Which question an action is about, as the page's form names it. */
+export interface QuestionIds {
+	surveyId: string;
+	questionId: string;
+}
+
 export async function createTheme(
 	db: Db,
 	actorId: string,
-	surveyId: string,
-	questionId: string,
+	{ surveyId, questionId }: QuestionIds,
 	label: string
 ): Promise<Outcome> {
 	const scope = await findTextScope(db, surveyId, questionId);
@@ -185,9 +190,7 @@ export async function createTheme(
 export async function renameThemeLabel(
 	db: Db,
 	actorId: string,
-	surveyId: string,
-	questionId: string,
-	themeId: string,
+	{ surveyId, questionId, themeId }: QuestionIds & { themeId: string },
 	label: string
 ): Promise<Outcome> {
 	const scope = await findTextScope(db, surveyId, questionId);
@@ -213,9 +216,7 @@ export async function renameThemeLabel(
 export async function removeTheme(
 	db: Db,
 	actorId: string,
-	surveyId: string,
-	questionId: string,
-	themeId: string
+	{ surveyId, questionId, themeId }: QuestionIds & { themeId: string }
 ): Promise<Outcome> {
 	const scope = await findTextScope(db, surveyId, questionId);
 	if (!scope) return refuse(404, 'frage', 'rxQuestionUnknown');
@@ -233,10 +234,9 @@ export async function removeTheme(
 export async function codeAnswer(
 	db: Db,
 	actorId: string,
-	scopeIds: { surveyId: string; questionId: string; responseId: string },
+	{ surveyId, questionId, responseId }: QuestionIds & { responseId: string },
 	themeIds: string[]
 ): Promise<Outcome> {
-	const { surveyId, questionId, responseId } = scopeIds;
 	const scope = await findTextScope(db, surveyId, questionId);
 	if (!scope) return refuse(404, 'frage', 'rxQuestionUnknown');
 	if (!(await findAnswer(db, scope, responseId)))
@@ -257,10 +257,9 @@ export async function codeAnswer(
 export async function setAnswerHidden(
 	db: Db,
 	actorId: string,
-	scopeIds: { surveyId: string; questionId: string; responseId: string },
+	{ surveyId, questionId, responseId }: QuestionIds & { responseId: string },
 	reason: string | null
 ): Promise<Outcome> {
-	const { surveyId, questionId, responseId } = scopeIds;
 	const scope = await findTextScope(db, surveyId, questionId);
 	if (!scope) return refuse(404, 'frage', 'rxQuestionUnknown');
 	if (!(await findAnswer(db, scope, responseId)))

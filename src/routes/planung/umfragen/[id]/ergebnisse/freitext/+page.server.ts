@@ -1,12 +1,12 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { format, localizePath, messages, type Locale, type MessageKey } from '$lib/i18n/index.ts';
+import { format, localizePath, messages, type Locale } from '$lib/i18n/index.ts';
 import type { TextActionResult } from '$lib/results/text-answers.ts';
 import { parseTextQuery, textQueryString, type TextQuery } from '$lib/results/text-query.ts';
 import { appContext } from '$lib/server/app.ts';
 import { requireRole } from '$lib/server/auth/guards.ts';
 import { isUuid } from '$lib/server/db/ids.ts';
-import { parseForm, translateIssue } from '$lib/server/http/forms.ts';
+import { parseForm } from '$lib/server/http/forms.ts';
 import {
 	answerForm,
 	createThemeForm,
@@ -66,17 +66,24 @@ async function begin(event: RequestEvent<{ id: string }>) {
 }
 
 /** Refusals about a field go back to the form; anything else (forged ids) is an error page. */
-function answer(outcome: Outcome, scope: string, locale: Locale, message: string) {
+function answer(
+	outcome: Outcome,
+	scope: string,
+	locale: Locale,
+	message: string,
+	values?: Record<string, string>
+) {
 	if (outcome.ok) return { scope, message } satisfies TextActionResult;
 	const text = messages(locale)[outcome.message];
 	if (outcome.field === 'label' || outcome.field === 'reason') {
-		return fail(outcome.status, { scope, errors: { [outcome.field]: text } } as TextActionResult);
+		const errors = { [outcome.field]: text };
+		return fail(outcome.status, { scope, errors, values } satisfies TextActionResult);
 	}
 	error(outcome.status, text);
 }
 
 const invalid = (scope: string, errors: Record<string, string>, values?: Record<string, string>) =>
-	fail(400, { scope, errors, values } as TextActionResult);
+	fail(400, { scope, errors, values } satisfies TextActionResult);
 
 export const actions: Actions = {
 	createTheme: async (event) => {
@@ -84,15 +91,8 @@ export const actions: Actions = {
 		const parsed = parseForm(createThemeForm, form, locale);
 		if (!parsed.ok) return invalid('themes', parsed.errors, parsed.values);
 		const { label } = parsed.data;
-		const outcome = await createTheme(db, actorId, ids.surveyId, ids.questionId, label);
-		if (!outcome.ok && outcome.field === 'label') {
-			return fail(outcome.status, {
-				scope: 'themes',
-				errors: { label: m[outcome.message] },
-				values: { label }
-			} as TextActionResult);
-		}
-		return answer(outcome, 'themes', locale, format(m.rxThemeCreated, { label }));
+		const outcome = await createTheme(db, actorId, ids, label);
+		return answer(outcome, 'themes', locale, format(m.rxThemeCreated, { label }), { label });
 	},
 
 	renameTheme: async (event) => {
@@ -101,15 +101,8 @@ export const actions: Actions = {
 		const scope = `theme-${String(form.get('themeId'))}`;
 		if (!parsed.ok) return invalid(scope, parsed.errors, parsed.values);
 		const { themeId, label } = parsed.data;
-		const outcome = await renameThemeLabel(
-			db,
-			actorId,
-			ids.surveyId,
-			ids.questionId,
-			themeId,
-			label
-		);
-		return answer(outcome, scope, locale, format(m.rxThemeRenamed, { label }));
+		const outcome = await renameThemeLabel(db, actorId, { ...ids, themeId }, label);
+		return answer(outcome, scope, locale, format(m.rxThemeRenamed, { label }), { label });
 	},
 
 	deleteTheme: async (event) => {
@@ -117,13 +110,7 @@ export const actions: Actions = {
 		const parsed = parseForm(deleteThemeForm, form, locale);
 		const scope = `theme-${String(form.get('themeId'))}`;
 		if (!parsed.ok) return invalid(scope, parsed.errors);
-		const outcome = await removeTheme(
-			db,
-			actorId,
-			ids.surveyId,
-			ids.questionId,
-			parsed.data.themeId
-		);
+		const outcome = await removeTheme(db, actorId, { ...ids, themeId: parsed.data.themeId });
 		answer(outcome, scope, locale, m.rxThemeDeleted);
 		// Off the deleted theme's filter, which would now name a theme that is gone.
 		const rest = { ...query, questionId: ids.questionId, page: 1 };
@@ -136,7 +123,7 @@ export const actions: Actions = {
 	code: async (event) => {
 		const { actorId, ids, form, locale, m, db } = await begin(event);
 		const coding = readCodingForm(form);
-		if (!coding.ok) error(400, m[coding.message as MessageKey]);
+		if (!coding.ok) error(400, m[coding.message]);
 		const { responseId, themeIds } = coding;
 		const outcome = await codeAnswer(db, actorId, { ...ids, responseId }, themeIds);
 		return answer(outcome, `answer-${responseId}`, locale, m.rxThemesSaved);
@@ -158,7 +145,7 @@ export const actions: Actions = {
 	unhide: async (event) => {
 		const { actorId, ids, form, locale, m, db } = await begin(event);
 		const parsed = parseForm(answerForm, form, locale);
-		if (!parsed.ok) error(400, translateIssue('rxAnswerUnknown', locale));
+		if (!parsed.ok) error(400, m.rxAnswerUnknown);
 		const { responseId } = parsed.data;
 		const outcome = await setAnswerHidden(db, actorId, { ...ids, responseId }, null);
 		return answer(outcome, 'answers', locale, m.rxAnswerShown);
