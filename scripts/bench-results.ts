@@ -10,6 +10,7 @@
 // response, counting by question and value), what a dashboard without the engine would run.
 // Targets: dashboard ≤ 300 ms, cross-tab ≤ 500 ms, export ≥ 20,000 rows/s with flat memory.
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type Database, type Db } from '../src/lib/server/db/index.ts';
@@ -81,6 +82,8 @@ interface ExportFigures {
 	heapGrowth: number;
 	rssAtTenth: number;
 	rssPeak: number;
+	/** Heap still in use after the export and a full collection: what it kept. */
+	heapRetained: number;
 }
 
 /** One full export, read as a client would, with memory sampled every 20 ms. */
@@ -111,7 +114,9 @@ async function measureExport(
 	}
 	const seconds = (performance.now() - started) / 1000;
 	clearInterval(sampler);
+	globalThis.gc?.();
 	return {
+		heapRetained: process.memoryUsage().heapUsed - before.heapUsed,
 		seconds,
 		bytes,
 		rssGrowth: rssPeak - before.rss,
@@ -126,7 +131,14 @@ function berlinDay(offsetDays: number): string {
 	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(at);
 }
 
+const load = () =>
+	os
+		.loadavg()
+		.map((x) => x.toFixed(1))
+		.join(' / ');
+
 async function prepare(db: Db): Promise<BenchSurvey> {
+	console.log(`Last der Maschine (1/5/15 min): ${load()} bei ${os.cpus().length} Kernen`);
 	const started = performance.now();
 	const survey = await createBenchSurvey(db);
 	await insertBenchResponses(db, survey, RESPONSES);
@@ -173,7 +185,7 @@ async function run(db: Db): Promise<Line[]> {
 		console.log(
 			`Export ${format.toUpperCase()}: ${(best.seconds * 1000).toFixed(0)} ms, ${mb(best.bytes)}, ` +
 				`${Math.round(rate).toLocaleString('de-DE')} Zeilen/s, Speicher während des Exports: ` +
-				`RSS +${mb(best.rssGrowth)} (nach 0,3 s ${mb(best.rssAtTenth)}, Spitze ${mb(best.rssPeak)}), Heap +${mb(best.heapGrowth)}, ` +
+				`RSS +${mb(best.rssGrowth)} (nach 0,3 s ${mb(best.rssAtTenth)}, Spitze ${mb(best.rssPeak)}), Heap +${mb(best.heapGrowth)} (danach behalten: ${mb(best.heapRetained)}), ` +
 				`Zeit/Baseline ${((best.seconds * 1000) / base).toFixed(2)}`
 		);
 		lines.push([
@@ -183,7 +195,7 @@ async function run(db: Db): Promise<Line[]> {
 			'higher'
 		]);
 	}
-	console.log('');
+	console.log(`Last der Maschine am Ende: ${load()}\n`);
 	for (const [name, value, , better] of lines) {
 		if (better === 'lower')
 			console.log(
