@@ -290,6 +290,43 @@ describe('export edge cases', () => {
 		});
 	});
 
+	it('keeps the number of a response when a draft started before it is submitted later', async () => {
+		const survey = await createTestSurvey(database.db);
+		const q = survey.questionIds[0]!;
+		const t0 = Date.parse('2026-06-01T08:00:00Z');
+		const first = { [q]: { choice: 'o1' } };
+		await insertExportResponse(database.db, survey.surveyId, first, new Date(t0), new Date(t0));
+		const draft = await insertExportResponse(
+			database.db,
+			survey.surveyId,
+			first,
+			new Date(t0 + 1),
+			null
+		);
+		await insertExportResponse(
+			database.db,
+			survey.surveyId,
+			first,
+			new Date(t0 + 2),
+			new Date(t0 + 2)
+		);
+		const numbers = async () =>
+			JSON.parse((await download('json', LABELS, survey.surveyId)).bytes.toString()).responses.map(
+				(r: { nr: number }) => r.nr
+			);
+		expect(await numbers()).toEqual([1, 3]);
+		await database.db
+			.updateTable('survey_responses')
+			.set({
+				status: 'submitted',
+				submitted_answers: JSON.stringify(first),
+				submitted_at: new Date()
+			})
+			.where('id', '=', draft)
+			.execute();
+		expect(await numbers()).toEqual([1, 2, 3]);
+	});
+
 	it('reads every response once across batches, even with timestamps a microsecond apart', async () => {
 		const many = await createTestSurvey(database.db);
 		const answers = JSON.stringify({ [many.questionIds[0]!]: { choice: 'o1' } });
