@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import {
 	DEMO_RESIDENT,
+	E2E_ORIGIN,
 	expect,
 	expectAccessible,
 	logIn,
@@ -15,6 +16,7 @@ import {
 
 const SLUG = 'marktplatz-stadt-blankenberg';
 const PLANNER = 'planung@demo.mitreden.example';
+const MODERATOR = 'moderation@demo.mitreden.example';
 const CATEGORIES = ['Verkehr', 'Grün', 'Aufenthalt', 'Sonstiges'];
 const STATUSES = ['new', 'in_review', 'accepted', 'rejected'];
 
@@ -244,4 +246,77 @@ test('the filter form works without JavaScript', async ({ newContext }) => {
 	const numbers = await tableNumbers(page);
 	expect(numbers.slice(1, 4).every((r) => r.at(-1) === 0)).toBe(true);
 	await expectAccessible(page);
+});
+
+/** The big number of one overview figure, by its label. */
+async function figure(page: Page, label: string): Promise<number> {
+	const box = page.getByTestId('ma-figures').locator('div').filter({ hasText: label });
+	return Number(await box.locator('strong').textContent());
+}
+
+test('a new comment counts, its answer moves it to its status, hiding moves it to "ausgeblendet"', async ({
+	page,
+	newContext
+}) => {
+	test.setTimeout(180_000);
+	await logIn(page, PLANNER);
+	const id = await consultationId(page);
+	const base = `/planung/verfahren/${id}/karte/auswertung`;
+	await visit(page, base);
+	const before = await tableNumbers(page);
+	const hiddenBefore = await figure(page, 'Ausgeblendet');
+	const answeredBefore = await figure(page, 'Beantwortet');
+	const other = await page.getByRole('checkbox', { name: '4. Sonstiges' }).getAttribute('value');
+
+	// A comment of our own in "Sonstiges", in the middle of the square (posted as the form does).
+	const title = `Auswertungstest ${Date.now()}`;
+	const created = await page.request.post(`/beteiligung/${SLUG}/karte?/hinweis`, {
+		headers: { origin: E2E_ORIGIN, accept: 'text/html' },
+		multipart: {
+			categoryId: other!,
+			title,
+			body: 'Ein Hinweis nur für die Auswertung.',
+			geometry: JSON.stringify({ type: 'Point', coordinates: [7.335, 50.76995] }),
+			planId: '',
+			placeId: '',
+			photoAlt: ''
+		},
+		maxRedirects: 0
+	});
+	expect(created.status()).toBe(303);
+	const commentId = new URL(created.headers().location!, E2E_ORIGIN).searchParams.get('hinweis')!;
+	const plus = (row: number, col: number, by = 1) =>
+		before.map((r, i) =>
+			r.map((n, j) => ((i === row || i === 4) && (j === col || j === 4) ? n + by : n))
+		);
+
+	await visit(page, base);
+	expect(await tableNumbers(page)).toEqual(plus(3, 0));
+	await expect(page.getByTestId('ma-legend')).toContainText(`Sonstiges: ${before[3]![4]! + 1} in`);
+
+	// The planner's answer "berücksichtigt": from "neu" to "berücksichtigt", one more answered.
+	const comment = `/beteiligung/${SLUG}/karte/hinweise/${commentId}`;
+	const answered = await page.request.post(`${comment}?/answer`, {
+		headers: { origin: E2E_ORIGIN, accept: 'text/html' },
+		form: { status: 'accepted', answer: 'Wir prüfen das beim Umbau.' }
+	});
+	expect(answered.status()).toBe(200);
+	await visit(page, base);
+	expect(await tableNumbers(page)).toEqual(plus(3, 2));
+	expect(await figure(page, 'Beantwortet')).toBe(answeredBefore + 1);
+
+	// A moderator hides it: out of the table, the map and the list, into "ausgeblendet".
+	const moderator = await (await newContext()).newPage();
+	await logIn(moderator, MODERATOR);
+	const hidden = await moderator.request.post(`${comment}?/hide`, {
+		headers: { origin: E2E_ORIGIN, accept: 'text/html' },
+		form: { targetKind: 'comment', targetId: commentId, reason: 'Nur ein Test.' }
+	});
+	expect(hidden.status()).toBe(200);
+	await visit(page, base);
+	expect(await tableNumbers(page)).toEqual(before);
+	expect(await figure(page, 'Ausgeblendet')).toBe(hiddenBefore + 1);
+	expect(await figure(page, 'Beantwortet')).toBe(answeredBefore);
+	await expect(page.getByTestId('ma-figures')).toContainText(/\d+ durch die Moderation/);
+	await expect(page.getByRole('link', { name: title })).toHaveCount(0);
 });
