@@ -53,6 +53,8 @@ export const de = {
 	maFigureAnswered: 'Beantwortet',
 	maFigureAnsweredShare: '{pct} % der sichtbaren Hinweise',
 	maFigureSupports: 'Unterstützungen',
+	maExport: 'Alle sichtbaren Hinweise ohne Auswahl herunterladen:',
+	maExportCsv: 'CSV für Excel',
 	maHiddenNote:
 		'Ausgeblendete Hinweise stehen nur in der Zahl „Ausgeblendet“, nicht in den Tabellen, auf der Karte und in der Liste.',
 
@@ -163,6 +165,8 @@ export const en: { [K in keyof typeof de]: string } = {
 	maFigureAnswered: 'Answered',
 	maFigureAnsweredShare: '{pct} % of the visible comments',
 	maFigureSupports: 'Supports',
+	maExport: 'Download all visible comments, without the selection:',
+	maExportCsv: 'CSV for Excel',
 	maHiddenNote:
 		'Hidden comments only appear in the figure "Hidden", not in the tables, on the map or in the list.',
 

@@ -16,10 +16,9 @@ export const load: PageServerLoad = async (event) => {
 		event.params.id,
 		event.url.searchParams
 	);
-	if (!result.ok)
-		error(
-			result.error === 'notFound' ? 404 : 400,
-			m[result.error === 'notFound' ? 'error404' : result.error]
-		);
+	if (!result.ok) {
+		if (result.error === 'notFound') error(404, m.error404);
+		error(400, m[result.error]);
+	}
 	return { ...result.page, topLimit: TOP_LIMIT, asOf: new Date().toISOString() };
 };
