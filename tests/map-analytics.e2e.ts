@@ -214,6 +214,13 @@ test('malformed addresses get a German 400, other roles no analysis', async ({
 	const shapes = await page.request.get(`${base}/formen.json?id=kaputt`);
 	expect(shapes.status()).toBe(400);
 
+	// The same page in English.
+	await visit(page, `/en${base}`);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Map comment analysis');
+	await expect(page.getByTestId('ma-selection')).toHaveText(
+		'All comments of the map stage are counted.'
+	);
+
 	// Residents get no analysis.
 	const resident = await (await newContext()).newPage();
 	await logIn(resident, DEMO_RESIDENT);
