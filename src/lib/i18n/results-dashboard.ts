@@ -56,8 +56,6 @@ export const de = {
 	rdCrossRows: 'Zeilen',
 	rdCrossColumns: 'Spalten',
 	rdNoCross: '– keine –',
-	rdCrossIncomplete:
-		'Für die Kreuztabelle fehlt eine Frage. Bitte wählen Sie sowohl für die Zeilen als auch für die Spalten eine Frage.',
 	rdApply: 'Anwenden',
 	rdQuestions: 'Ergebnisse je Frage',
 	rdNoResponsesOpen:
@@ -173,8 +171,6 @@ export const en: { [K in keyof typeof de]: string } = {
 	rdCrossRows: 'Rows',
 	rdCrossColumns: 'Columns',
 	rdNoCross: '– none –',
-	rdCrossIncomplete:
-		'A question for the cross-tab is missing. Please choose a question for both the rows and the columns.',
 	rdApply: 'Apply',
 	rdQuestions: 'Results per question',
 	rdNoResponsesOpen:

@@ -49,8 +49,10 @@ export async function dashboardView(
 	const { filter, by, cross } = selection;
 	const dashboard = await surveyDashboard(db, survey.id, filter, locale);
 	if (!dashboard) return undefined;
-	const segmented = by ? await splitAll(db, survey.id, dashboard, by, filter) : [];
-	const table = cross ? await crossTab(db, survey.id, cross.rows, cross.columns, filter) : null;
+	const segmented = by ? await splitAll(db, survey.id, dashboard, { by, filter, locale }) : [];
+	const table = cross
+		? await crossTab(db, survey.id, cross.rows, cross.columns, filter, locale)
+		: null;
 	return {
 		dashboard,
 		live: surveyState(survey) === 'open',
@@ -67,8 +69,7 @@ async function splitAll(
 	db: Db,
 	surveyId: string,
 	dashboard: Dashboard,
-	by: SegmentRef,
-	filter: ResultsFilter
+	{ by, filter, locale }: { by: SegmentRef; filter: ResultsFilter; locale: Locale }
 ): Promise<SegmentedResult[]> {
 	const targets = dashboard.questions.filter(
 		(q) => q.questionId !== by.questionId || q.kind === 'matrix'
@@ -76,7 +77,7 @@ async function splitAll(
 	// One after the other: a pooled connection each would crowd out other requests.
 	const out: SegmentedResult[] = [];
 	for (const q of targets) {
-		const r = await segmentedResult(db, surveyId, q.questionId, by, filter);
+		const r = await segmentedResult(db, surveyId, q.questionId, by, filter, locale);
 		if (r) out.push(r);
 	}
 	return out;
