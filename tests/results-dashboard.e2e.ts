@@ -346,8 +346,8 @@ test.describe('the planner results dashboard', () => {
 			['C', '2,3', '2*', '20 %', '10']
 		]);
 		expect(await rows(table(page, `Tabelle: ${Q.budget}`))).toEqual([
-			['Radwege', '510', '51', '51 %'],
-			['Busse', '490', '49', '49 %']
+			['Radwege', '510', '51', '51 %', '9'],
+			['Busse', '490', '49', '49 %', '9']
 		]);
 		await expect(page.getByRole('region', { name: Q.budget })).toContainText(
 			'Zu verteilen je Person: 100 Punkte'
