@@ -220,8 +220,12 @@ async function respond(request: APIRequestContext, a: Answer | 'page1' | 'page2'
 test.describe('the planner results dashboard', () => {
 	test.describe.configure({ mode: 'serial' });
 
-	test('a planner builds an open survey and twelve people answer it', async ({ page, request }) => {
-		test.setTimeout(120_000);
+	test('a planner builds an open survey with seven questions on two pages', async ({ page }) => {
+		test.setTimeout(240_000);
+		if (process.env.DASH_REUSE) {
+			built = JSON.parse((await import('node:fs')).readFileSync('/tmp/h-dash-built.json', 'utf8'));
+			return;
+		}
 		await logIn(page, PLANNER);
 		await visit(page, '/planung');
 		await page.getByRole('link', { name: 'Masterplan Mobilität' }).click();
@@ -273,7 +277,12 @@ test.describe('the planner results dashboard', () => {
 		await expect(status.getByRole('status')).toHaveText('Veröffentlicht.');
 		await expectAccessible(page);
 		built = { id: builder.split('/').pop()!, q };
+		(await import('node:fs')).writeFileSync('/tmp/h-dash-built.json', JSON.stringify(built));
+	});
 
+	test('ten people submit it, one stops on page 1 and one on page 2', async ({ request }) => {
+		test.setTimeout(120_000);
+		if (process.env.DASH_REUSE) return;
 		for (const a of ANSWERS) await respond(request, a);
 		await respond(request, 'page1');
 		await respond(request, 'page2');
@@ -294,10 +303,10 @@ test.describe('the planner results dashboard', () => {
 
 		await expect(page.getByText(/^Stand: \d\d:\d\d Uhr$/)).toBeVisible();
 		const facts = page.locator('.facts');
-		await expect(facts).toContainText('TeilnahmeOffen ohne Anmeldung (nicht verifiziert)');
-		await expect(facts).toContainText('Begonnen12');
-		await expect(facts).toContainText('Abgeschickt10');
-		await expect(facts).toContainText(/Abschlussquote83,3\s%/);
+		await expect(facts).toContainText('Teilnahme Offen ohne Anmeldung (nicht verifiziert)');
+		await expect(facts).toContainText('Begonnen 12');
+		await expect(facts).toContainText('Abgeschickt 10');
+		await expect(facts).toContainText(/Abschlussquote 83,3\s%/);
 		const today = new Intl.DateTimeFormat('de-DE', {
 			weekday: 'short',
 			day: '2-digit',
@@ -305,13 +314,13 @@ test.describe('the planner results dashboard', () => {
 			year: 'numeric',
 			timeZone: 'Europe/Berlin'
 		}).format(new Date());
-		expect(await rows(table(page, 'Abgeschickte Antworten pro Tag'))).toEqual([[today, '10']]);
-		expect(await rows(table(page, 'Erreichte Seiten und Abbrüche'))).toEqual([
+		expect.soft(await rows(table(page, 'Abgeschickte Antworten pro Tag'))).toEqual([[today, '10']]);
+		expect.soft(await rows(table(page, 'Erreichte Seiten und Abbrüche'))).toEqual([
 			['Seite 1', '12', '1'],
 			['Ihre Meinung', '11', '1']
 		]);
 
-		expect(await rows(table(page, `Tabelle: ${Q.district}`))).toEqual([
+		expect.soft(await rows(table(page, `Tabelle: ${Q.district}`))).toEqual([
 			['Nord', '4*', '40 %'],
 			['Süd', '3*', '30 %'],
 			['West', '3*', '30 %']
@@ -320,7 +329,7 @@ test.describe('the planner results dashboard', () => {
 			page.getByText('* weniger als 5 Antworten (würde bei Veröffentlichung ausgeblendet)').first()
 		).toBeVisible();
 		// Shares of respondents: 6 of 10 chose Rad (of 14 selections it would be 43 %).
-		expect(await rows(table(page, `Tabelle: ${Q.transport}`))).toEqual([
+		expect.soft(await rows(table(page, `Tabelle: ${Q.transport}`))).toEqual([
 			['Rad', '6', '60 %'],
 			['Bus', '4*', '40 %'],
 			['Auto', '4*', '40 %']
@@ -329,7 +338,7 @@ test.describe('the planner results dashboard', () => {
 		await expect(transport).toContainText(
 			'Mehrfachauswahl: Anteile addieren sich zu mehr als 100 %.'
 		);
-		expect(await rows(table(page, `Tabelle: ${Q.rating}`))).toEqual([
+		expect.soft(await rows(table(page, `Tabelle: ${Q.rating}`))).toEqual([
 			['1', '1*', '10 %'],
 			['2', '2*', '20 %'],
 			['3', '2*', '20 %'],
@@ -340,19 +349,19 @@ test.describe('the planner results dashboard', () => {
 		await expect(rating.locator('.stats')).toHaveText(
 			/Mittelwert\s*3,3\s*Median\s*3,5\s*Kleinster Wert\s*1\s*Größter Wert\s*5/
 		);
-		expect(await rows(table(page, `Tabelle: ${Q.rank}`))).toEqual([
+		expect.soft(await rows(table(page, `Tabelle: ${Q.rank}`))).toEqual([
 			['A', '1,7', '5', '50 %', '10'],
 			['B', '2', '3*', '30 %', '10'],
 			['C', '2,3', '2*', '20 %', '10']
 		]);
-		expect(await rows(table(page, `Tabelle: ${Q.budget}`))).toEqual([
+		expect.soft(await rows(table(page, `Tabelle: ${Q.budget}`))).toEqual([
 			['Radwege', '510', '51', '51 %', '9'],
 			['Busse', '490', '49', '49 %', '9']
 		]);
 		await expect(page.getByRole('region', { name: Q.budget })).toContainText(
 			'Zu verteilen je Person: 100 Punkte'
 		);
-		expect(await rows(table(page, `Tabelle: ${Q.matrix}`))).toEqual([
+		expect.soft(await rows(table(page, `Tabelle: ${Q.matrix}`))).toEqual([
 			['Ampeln', '3* (30 %)', '3* (30 %)', '2* (20 %)', '1* (10 %)', '1* (10 %)', '0 (0 %)', '10'],
 			[
 				'Radwege',
@@ -362,7 +371,7 @@ test.describe('the planner results dashboard', () => {
 				'1* (11,1 %)',
 				'1* (11,1 %)',
 				'1* (10 %)',
-				'10'
+				'9'
 			]
 		]);
 		const idea = page.getByRole('region', { name: Q.idea });
@@ -398,9 +407,9 @@ test.describe('the planner results dashboard', () => {
 		await form.getByRole('group', { name: Q.transport }).getByLabel('Rad').check();
 		await form.getByRole('button', { name: 'Anwenden' }).click();
 		await expect(page).toHaveURL(new RegExp(`f\\.${q.transport}=o1`));
-		await expect(page.locator('.facts')).toContainText('Im Filter berücksichtigt6');
+		await expect(page.locator('.facts')).toContainText('Im Filter berücksichtigt 6');
 		await expectAccessible(page);
-		expect(await rows(table(page, `Tabelle: ${Q.district}`))).toEqual([
+		expect.soft(await rows(table(page, `Tabelle: ${Q.district}`))).toEqual([
 			['Nord', '3*', '50 %'],
 			['Süd', '1*', '16,7 %'],
 			['West', '2*', '33,3 %']
@@ -408,7 +417,7 @@ test.describe('the planner results dashboard', () => {
 		const active = form.getByRole('listitem').filter({ hasText: `${Q.transport}: Rad` });
 		await active.getByRole('link', { name: `Filter entfernen: ${Q.transport}: Rad` }).click();
 		await expect(page).toHaveURL(base());
-		await expect(page.locator('.facts')).toContainText('Im Filter berücksichtigt10');
+		await expect(page.locator('.facts')).toContainText('Im Filter berücksichtigt 10');
 		await expectAccessible(page);
 
 		await form.getByLabel('Zeilen').selectOption({ label: Q.district });
@@ -416,12 +425,14 @@ test.describe('the planner results dashboard', () => {
 		await form.getByRole('button', { name: 'Anwenden' }).click();
 		await expect(page).toHaveURL(new RegExp(`kreuz=${q.district}&mit=${q.transport}`));
 		await expectAccessible(page);
-		expect(await rows(table(page, `Kreuztabelle: ${Q.district} nach ${Q.transport}`))).toEqual([
-			['Nord', '3* (75 %)', '2* (50 %)', '1* (25 %)', '4*'],
-			['Süd', '1* (33,3 %)', '1* (33,3 %)', '2* (66,7 %)', '3*'],
-			['West', '2* (66,7 %)', '1* (33,3 %)', '1* (33,3 %)', '3*'],
-			['Gesamt', '6', '4*', '4*', '10']
-		]);
+		expect
+			.soft(await rows(table(page, `Kreuztabelle: ${Q.district} nach ${Q.transport}`)))
+			.toEqual([
+				['Nord', '3* (75 %)', '2* (50 %)', '1* (25 %)', '4*'],
+				['Süd', '1* (33,3 %)', '1* (33,3 %)', '2* (66,7 %)', '3*'],
+				['West', '2* (66,7 %)', '1* (33,3 %)', '1* (33,3 %)', '3*'],
+				['Gesamt', '6', '4*', '4*', '10']
+			]);
 		await expect(
 			page.getByRole('region', { name: 'Kreuztabelle' }).locator('[role="img"]')
 		).toHaveCount(1);
@@ -435,12 +446,12 @@ test.describe('the planner results dashboard', () => {
 		await expect(
 			page.getByRole('heading', { name: `${Q.district}: Nord (4 Befragte)` }).first()
 		).toBeVisible();
-		expect(await rows(table(page, `Tabelle: ${Q.transport} – Nord`))).toEqual([
+		expect.soft(await rows(table(page, `Tabelle: ${Q.transport} – Nord`))).toEqual([
 			['Rad', '3*', '75 %'],
 			['Bus', '2*', '50 %'],
 			['Auto', '1*', '25 %']
 		]);
-		expect(await rows(table(page, `Tabelle: ${Q.transport} – West`))).toEqual([
+		expect.soft(await rows(table(page, `Tabelle: ${Q.transport} – West`))).toEqual([
 			['Rad', '2*', '66,7 %'],
 			['Bus', '1*', '33,3 %'],
 			['Auto', '1*', '33,3 %']
@@ -474,7 +485,7 @@ test.describe('the planner results dashboard', () => {
 		await page.keyboard.press('Enter');
 		await expect(page).toHaveURL(new RegExp(`f\\.${q.district}=o2`));
 		await expectAccessible(page);
-		expect(await rows(table(page, `Tabelle: ${Q.district}`))).toEqual([
+		expect.soft(await rows(table(page, `Tabelle: ${Q.district}`))).toEqual([
 			['Nord', '0', '0 %'],
 			['Süd', '3*', '100 %'],
 			['West', '0', '0 %']
@@ -509,7 +520,7 @@ test.describe('the planner results dashboard', () => {
 		await page.getByRole('button', { name: 'Anwenden' }).click();
 		await expect(page).toHaveURL(new RegExp(`f\\.${q.district}=o3`));
 		await expectAccessible(page);
-		expect(await rows(table(page, `Tabelle: ${Q.transport}`))).toEqual([
+		expect.soft(await rows(table(page, `Tabelle: ${Q.transport}`))).toEqual([
 			['Rad', '2*', '66,7 %'],
 			['Bus', '1*', '33,3 %'],
 			['Auto', '1*', '33,3 %']
@@ -551,7 +562,7 @@ test.describe('the planner results dashboard', () => {
 		await respond(request, ANSWERS[0]!);
 		const apply = page.getByRole('button', { name: 'Anwenden' });
 		await apply.focus();
-		await expect(page.locator('.facts')).toContainText('Abgeschickt11', { timeout: 40_000 });
+		await expect(page.locator('.facts')).toContainText('Abgeschickt 11', { timeout: 40_000 });
 		await expect(
 			page.getByRole('status').filter({ hasText: 'Ergebnisse aktualisiert' })
 		).toBeAttached();
