@@ -17,7 +17,10 @@ const COUNT_KEYS = new Set([
 ]);
 
 export class SmallCellError extends Error {
-	constructor(readonly path: string, readonly value: number) {
+	constructor(
+		readonly path: string,
+		readonly value: number
+	) {
 		super(`Veröffentlichung abgebrochen: ${path} = ${value} liegt unter der Mindestzahl`);
 		this.name = 'SmallCellError';
 	}
