@@ -10,6 +10,14 @@ import type { CrossTab, QuestionResult } from './types.ts';
 /** Bumped when the snapshot's shape changes, so readers of stored snapshots and JSON know it. */
 export const SNAPSHOT_VERSION = 1;
 
+/** Form limits; more than four cross-tabs would make the public page a wall of tables. */
+export const PUBLICATION_LIMITS = {
+	title: 300,
+	description: 2000,
+	feedback: 20_000,
+	crossTabs: 4
+} as const;
+
 /** A question (or one matrix row) whose answers split a cross-tab. */
 export interface SegmentRef {
 	questionId: string;

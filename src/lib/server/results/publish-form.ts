@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { fields, parseForm, type FormErrors, type ParsedForm } from '../http/forms.ts';
 import { messages, type Locale } from '../../i18n/index.ts';
-import type { CrossTabSpec, SegmentRef } from '../../results/publication.ts';
+import {
+	PUBLICATION_LIMITS,
+	type CrossTabSpec,
+	type SegmentRef
+} from '../../results/publication.ts';
 import type { PublishInput } from './publish.service.ts';
 
-/** Cross-tab slots on the form; more would make the public page a wall of tables. */
-export const MAX_CROSS_TABS = 4;
-
-export const LIMITS = { title: 300, description: 2000, feedback: 20_000 } as const;
+const { crossTabs: MAX_CROSS_TABS, ...LIMITS } = PUBLICATION_LIMITS;
 
 const textsForm = z.object({
 	title: fields.text(LIMITS.title),
@@ -69,4 +70,16 @@ export function parsePublishForm(form: FormData, locale: Locale): ParsedForm<Pub
 		ok: true,
 		data: { title, description, feedbackMd: feedback, crossTabs: crossTabs.specs }
 	};
+}
+
+/** The form slot a parsed cross-tab came from, to put a field error beside it. */
+export function crossTabSlot(form: FormData, spec: CrossTabSpec): number {
+	for (let i = 0; i < MAX_CROSS_TABS; i++) {
+		if (
+			slotText(form, `by-${i}`) === refValue(spec.by) &&
+			slotText(form, `target-${i}`) === refValue(spec.target)
+		)
+			return i;
+	}
+	return 0;
 }

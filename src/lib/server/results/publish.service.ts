@@ -31,7 +31,7 @@ export interface PublishInput {
 export type PublishRefusal =
 	| { ok: false; reason: 'notFound' | 'draft' }
 	/** A cross-tab names a question that cannot split (index into the input's crossTabs). */
-	| { ok: false; reason: 'crossTab'; index: number };
+	| { ok: false; reason: 'crossTab'; index: number; field: 'by' | 'target' };
 
 export type PublishOutcome = { ok: true; updated: boolean } | PublishRefusal;
 
@@ -41,14 +41,18 @@ const sameRef = (a: SegmentRef, b: SegmentRef) =>
 export const isSegmenter = (segmenters: Segmenter[], ref: SegmentRef) =>
 	segmenters.some((s) => sameRef(s, ref));
 
-/** Index of the first cross-tab that the survey cannot compute, or -1. */
-export function invalidCrossTab(segmenters: Segmenter[], specs: CrossTabSpec[]): number {
-	return specs.findIndex(
-		(s) =>
-			sameRef(s.by, s.target) ||
-			!isSegmenter(segmenters, s.by) ||
-			!isSegmenter(segmenters, s.target)
-	);
+/** The first cross-tab the survey cannot compute, and which of its two questions is wrong. */
+export function invalidCrossTab(
+	segmenters: Segmenter[],
+	specs: CrossTabSpec[]
+): { index: number; field: 'by' | 'target' } | null {
+	for (const [index, s] of specs.entries()) {
+		if (!isSegmenter(segmenters, s.by)) return { index, field: 'by' };
+		if (sameRef(s.by, s.target) || !isSegmenter(segmenters, s.target)) {
+			return { index, field: 'target' };
+		}
+	}
+	return null;
 }
 
 async function publishedCrossTabs(
@@ -112,8 +116,8 @@ export async function publishResults(
 ): Promise<PublishOutcome> {
 	const source = await publishableDashboard(deps.db, surveyId);
 	if ('ok' in source) return source;
-	const index = invalidCrossTab(source.dashboard.segmenters, input.crossTabs);
-	if (index >= 0) return { ok: false, reason: 'crossTab', index };
+	const invalid = invalidCrossTab(source.dashboard.segmenters, input.crossTabs);
+	if (invalid) return { ok: false, reason: 'crossTab', ...invalid };
 	const k = deps.config.results.minCell;
 	const snapshot = await buildSnapshot(deps.db, source.dashboard, input.crossTabs, k);
 	return deps.db.transaction().execute(async (trx) => {
