@@ -106,8 +106,12 @@ export type QuestionResult =
 
 /** Which responses a view counts. Empty: all submitted responses. */
 export interface ResultsFilter {
-	/** Keep responses whose answer to the question includes one of the options (AND across entries). */
-	answers: { questionId: string; optionIds: string[] }[];
+	/**
+	 * Keep responses whose answer includes one of the categories (AND across entries). Categories
+	 * are a segmenter's: option ids ("__other" for Sonstiges), rating values ("4"), a matrix row's
+	 * scale ids ("__na" for keine Angabe).
+	 */
+	answers: { questionId: string; rowId?: string; optionIds: string[] }[];
 	/** Submitted on or after this Berlin day (YYYY-MM-DD). */
 	from: string | null;
 	/** Submitted on or before this Berlin day (YYYY-MM-DD). */
@@ -115,6 +119,12 @@ export interface ResultsFilter {
 }
 
 export const NO_FILTER: ResultsFilter = { answers: [], from: null, to: null };
+
+/** Which question (and matrix row) splits or filters; see server/results/filter-params.ts for the URL form. */
+export interface SegmentRef {
+	questionId: string;
+	rowId?: string;
+}
 
 /** A question whose answers can split the others: single, multiple, rating, or a matrix row. */
 export interface Segmenter {
@@ -143,6 +153,9 @@ export interface CrossTab {
 	rowTotals: Cell[];
 	columnTotals: Cell[];
 	total: number | null;
+	/** Multiple choice on that side: a respondent can sit in several rows (columns). */
+	rowsOverlap: boolean;
+	columnsOverlap: boolean;
 }
 
 export interface Overview {
