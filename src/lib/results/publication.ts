@@ -5,7 +5,9 @@
 // total, respondents) lies in 1..k-1, free text never appears, and planner-only numbers (hidden
 // answers, drop-off, answers per day) are left out.
 
-import type { CrossTab, QuestionResult } from './types.ts';
+import type { CrossTab, QuestionResult, SegmentRef } from './types.ts';
+
+export type { SegmentRef };
 
 /** Bumped when the snapshot's shape changes, so readers of stored snapshots and JSON know it. */
 export const SNAPSHOT_VERSION = 1;
@@ -17,12 +19,6 @@ export const PUBLICATION_LIMITS = {
 	feedback: 20_000,
 	crossTabs: 4
 } as const;
-
-/** A question (or one matrix row) whose answers split a cross-tab. */
-export interface SegmentRef {
-	questionId: string;
-	rowId?: string;
-}
 
 /** One published cross-tab: rows are `by`'s categories, columns `target`'s. */
 export interface CrossTabSpec {
