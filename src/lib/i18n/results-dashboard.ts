@@ -1,5 +1,106 @@
 // Results dashboard for planners. German first; the English catalog must have exactly the same keys.
 // Keys start with "rd".
-export const de = {};
+export const de = {
+	// Result components (also on the public results page)
+	rdSuppressedShort: 'ausgeblendet',
+	rdSmallShort: 'weniger als {k} Antworten',
+	rdSmallNote: '* weniger als {k} Antworten (würde bei Veröffentlichung ausgeblendet)',
+	rdSuppressedNote:
+		'– ausgeblendet: beruht auf weniger als {k} Antworten oder ließe sich aus anderen Zahlen der Tabelle errechnen (Datenschutz).',
+	rdShareOfRespondents: 'Anteil der Befragten',
+	rdTableCaption: 'Tabelle: {title}',
+	rdAnswered: '{n} von {asked} Befragten haben diese Frage beantwortet.',
+	rdColAnswer: 'Antwort',
+	rdColCount: 'Anzahl',
+	rdColShareOfRespondents: 'Anteil der Befragten',
+	rdMultipleNote: 'Mehrfachauswahl: Anteile addieren sich zu mehr als 100 %.',
+	rdOtherTexts: 'Eigene Antworten unter „Sonstiges“: {n}',
+	rdColStatement: 'Aussage',
+	rdColRespondents: 'Befragte',
+	rdMatrixNote:
+		'Anteile je Zeile an den Befragten, die diese Zeile bewertet haben; „keine Angabe“ zählt nicht zu den 100 %.',
+	rdColOption: 'Option',
+	rdColAverageRank: 'Mittlerer Rang',
+	rdColFirstPlace: 'Auf Platz 1',
+	rdColFirstPlaceShare: 'Anteil auf Platz 1',
+	rdColRankedBy: 'Eingeordnet von',
+	rdRankingNote: 'Rang 1 ist der beste; sortiert nach mittlerem Rang.',
+	rdMean: 'Mittelwert',
+	rdMedian: 'Median',
+	rdMin: 'Kleinster Wert',
+	rdMax: 'Größter Wert',
+	rdColRange: 'Bereich',
+	rdBudgetPoints: 'Punkte',
+	rdBudgetTotal: 'Zu verteilen je Person: {total} {unit}',
+	rdColSum: 'Summe ({unit})',
+	rdColAverage: 'Durchschnitt ({unit})',
+	rdColBudgetShare: 'Anteil am Gesamtbetrag',
+	rdHiddenAnswers: 'Als missbräuchlich ausgeblendete Antworten: {n}',
+	rdColTheme: 'Thema',
+	rdColShareOfAnswers: 'Anteil der Antworten',
+	rdNoThemes:
+		'Noch keine Themen vergeben. Ordnen Sie die Antworten in der Freitext-Ansicht Themen zu, dann erscheinen hier die Zahlen je Thema.',
+	rdTextLink: 'Antworten lesen und Themen zuordnen: {title}',
+	rdTotal: 'Gesamt',
+	rdCrossSummary:
+		'Kreuztabelle „{rows}“ (Zeilen) nach „{columns}“ (Spalten): {n} Befragte haben beide Fragen beantwortet.',
+	rdCrossCaption: 'Kreuztabelle: {rows} nach {columns}',
+	rdCrossNote:
+		'Jede Zelle: Anzahl der Befragten und in Klammern ihr Anteil an der Zeile. Bei Mehrfachauswahl kann eine Person in mehreren Zellen stehen.',
+	rdSegmentedSummary: '„{title}“, aufgeteilt nach den Antworten auf „{by}“.',
+	rdSegmentHeading: '{by}: {segment} ({n} Befragte)',
+	rdSegmentCaption: 'Tabelle: {title} – {segment}',
+	rdNoSegments: 'Keine Gruppen: Auf die Frage zum Aufteilen hat noch niemand geantwortet.'
+};
 
-export const en: { [K in keyof typeof de]: string } = {};
+export const en: { [K in keyof typeof de]: string } = {
+	rdSuppressedShort: 'suppressed',
+	rdSmallShort: 'fewer than {k} responses',
+	rdSmallNote: '* fewer than {k} responses (would be suppressed when published)',
+	rdSuppressedNote:
+		'– suppressed: based on fewer than {k} responses or could be worked out from other numbers in the table (data protection).',
+	rdShareOfRespondents: 'Share of respondents',
+	rdTableCaption: 'Table: {title}',
+	rdAnswered: '{n} of {asked} respondents answered this question.',
+	rdColAnswer: 'Answer',
+	rdColCount: 'Count',
+	rdColShareOfRespondents: 'Share of respondents',
+	rdMultipleNote: 'Multiple choice: shares add up to more than 100 %.',
+	rdOtherTexts: 'Own answers under “Other”: {n}',
+	rdColStatement: 'Statement',
+	rdColRespondents: 'Respondents',
+	rdMatrixNote:
+		'Shares per row of the respondents who rated that row; “no answer” is not part of the 100 %.',
+	rdColOption: 'Option',
+	rdColAverageRank: 'Average rank',
+	rdColFirstPlace: 'Ranked first',
+	rdColFirstPlaceShare: 'Share ranked first',
+	rdColRankedBy: 'Ranked by',
+	rdRankingNote: 'Rank 1 is the best; sorted by average rank.',
+	rdMean: 'Mean',
+	rdMedian: 'Median',
+	rdMin: 'Smallest value',
+	rdMax: 'Largest value',
+	rdColRange: 'Range',
+	rdBudgetPoints: 'points',
+	rdBudgetTotal: 'To allocate per person: {total} {unit}',
+	rdColSum: 'Total ({unit})',
+	rdColAverage: 'Average ({unit})',
+	rdColBudgetShare: 'Share of the total',
+	rdHiddenAnswers: 'Answers hidden as abusive: {n}',
+	rdColTheme: 'Theme',
+	rdColShareOfAnswers: 'Share of answers',
+	rdNoThemes:
+		'No themes assigned yet. Assign themes to the answers in the free-text view and the counts per theme appear here.',
+	rdTextLink: 'Read answers and assign themes: {title}',
+	rdTotal: 'Total',
+	rdCrossSummary:
+		'Cross-tab “{rows}” (rows) by “{columns}” (columns): {n} respondents answered both questions.',
+	rdCrossCaption: 'Cross-tab: {rows} by {columns}',
+	rdCrossNote:
+		'Each cell: number of respondents and, in brackets, their share of the row. With multiple choice one person can be in several cells.',
+	rdSegmentedSummary: '“{title}”, split by the answers to “{by}”.',
+	rdSegmentHeading: '{by}: {segment} ({n} respondents)',
+	rdSegmentCaption: 'Table: {title} – {segment}',
+	rdNoSegments: 'No groups: nobody has answered the question to split by yet.'
+};
