@@ -4,6 +4,7 @@ import { findConsultationRef, findSurvey } from '../surveys/surveys.repository.t
 import { LICENCES, type LicenceId } from '../../results/licences.ts';
 import type { LicenceRef, PublishedResults } from '../../results/publication.ts';
 import { findPublication, type Publication } from './publications.repository.ts';
+import { buildSnapshot, publishableDashboard, type PublishRefusal } from './publish.service.ts';
 
 export type PublishedLookup =
 	| { status: 'missing' }
@@ -57,6 +58,18 @@ function toDocument(
 	};
 }
 
+async function consultationOf(
+	db: Db,
+	origin: string,
+	surveyId: string
+): Promise<PublishedResults['consultation']> {
+	const survey = await findSurvey(db, surveyId);
+	const ref = survey && (await findConsultationRef(db, survey.consultationId));
+	return ref && ref.status !== 'draft'
+		? { title: ref.title, url: `${origin}/beteiligung/${ref.slug}` }
+		: null;
+}
+
 /** What the public addresses of a survey's results answer: missing (404), withdrawn (410) or the data. */
 export async function lookupPublished(
 	deps: { db: Db; config: Config },
@@ -65,13 +78,40 @@ export async function lookupPublished(
 	const publication = await findPublication(deps.db, surveyId);
 	if (!publication) return { status: 'missing' };
 	if (publication.withdrawnAt) return { status: 'withdrawn', withdrawnAt: publication.withdrawnAt };
-	const { config } = deps;
-	const survey = await findSurvey(deps.db, surveyId);
-	const ref = survey && (await findConsultationRef(deps.db, survey.consultationId));
-	const consultation =
-		ref && ref.status !== 'draft'
-			? { title: ref.title, url: `${config.origin}/beteiligung/${ref.slug}` }
-			: null;
-	const document = toDocument(publication, config.site, config.origin, consultation);
+	const { origin, site } = deps.config;
+	const consultation = await consultationOf(deps.db, origin, surveyId);
+	const document = toDocument(publication, site, origin, consultation);
 	return { status: 'published', publication, document };
+}
+
+/**
+ * The public page as it would look if published now: today's numbers, the chosen cross-tabs and
+ * texts of the last publication (or the survey's title). For planners; nothing is stored.
+ */
+export async function previewPublished(
+	deps: { db: Db; config: Config },
+	surveyId: string
+): Promise<PublishedResults | PublishRefusal> {
+	const source = await publishableDashboard(deps.db, surveyId);
+	if ('ok' in source) return source;
+	const stored = await findPublication(deps.db, surveyId);
+	const k = deps.config.results.minCell;
+	const specs = stored?.crossTabs ?? [];
+	const now = new Date();
+	const publication: Publication = {
+		surveyId,
+		title: stored?.title ?? source.survey.title,
+		description: stored?.description ?? '',
+		feedbackMd: stored?.feedbackMd ?? '',
+		licence: deps.config.results.licence,
+		minCell: k,
+		crossTabs: specs,
+		snapshot: await buildSnapshot(deps.db, source.dashboard, specs, k),
+		publishedBy: null,
+		firstPublishedAt: stored?.firstPublishedAt ?? now,
+		publishedAt: now,
+		withdrawnAt: null
+	};
+	const { origin, site } = deps.config;
+	return toDocument(publication, site, origin, await consultationOf(deps.db, origin, surveyId));
 }
