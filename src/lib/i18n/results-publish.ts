@@ -62,7 +62,7 @@ export const de = {
 	rpPrivacyNote:
 		'Zum Schutz der Teilnehmenden sind Zahlen, die auf weniger als {k} Antworten beruhen, ausgeblendet (–). Freitexte werden nicht veröffentlicht.',
 	rpLicencePublicTitle: 'Nutzung und Lizenz',
-	rpLicencePublic: 'Die Daten stehen unter der Lizenz {licence}. Bitte nennen Sie die Quelle so:',
+	rpAttributionLabel: 'Wer die Daten weiterverwendet, nennt die Quelle so:',
 	rpDownloads: 'Daten herunterladen',
 	rpDownloadJson: 'JSON (alle Zahlen mit Beschreibung)',
 	rpDownloadCsv: 'CSV (Komma, UTF-8)',
@@ -148,7 +148,7 @@ export const en: { [K in keyof typeof de]: string } = {
 	rpPrivacyNote:
 		'To protect participants, numbers based on fewer than {k} answers are hidden (–). Free text is not published.',
 	rpLicencePublicTitle: 'Use and licence',
-	rpLicencePublic: 'The data are licensed under {licence}. Please credit the source as:',
+	rpAttributionLabel: 'Anyone reusing the data credits the source as:',
 	rpDownloads: 'Download the data',
 	rpDownloadJson: 'JSON (all numbers with their description)',
 	rpDownloadCsv: 'CSV (comma, UTF-8)',

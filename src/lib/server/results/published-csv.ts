@@ -1,5 +1,6 @@
 import type { CrossTab, QuestionResult } from '../../results/types.ts';
 import type { PublishedCrossTab, ResultsSnapshot } from '../../results/publication.ts';
+import { CSV_BOM, csvLine, numberCell, textCell, type CsvSeparator } from '../http/csv.ts';
 
 // The published aggregates as one long table, one number per line, so a spreadsheet filters it
 // and a script reads it without knowing each chart's shape. `count` holds respondents; `value`
@@ -148,4 +149,26 @@ export function snapshotLines(s: ResultsSnapshot): CsvLine[] {
 		...questionParts(q).map((p) => line('question', q.questionId, q.title, p))
 	]);
 	return [...questions, ...s.crossTabs.flatMap(crossTabLines)];
+}
+
+function cells(l: CsvLine, sep: CsvSeparator): string[] {
+	return [
+		l.table,
+		textCell(l.questionId, sep),
+		textCell(l.question, sep),
+		textCell(l.row, sep),
+		textCell(l.category, sep),
+		l.measure,
+		numberCell(l.count, sep),
+		numberCell(l.share === null ? null : Math.round(l.share * 10_000) / 10_000, sep),
+		numberCell(l.value, sep),
+		l.suppressed ? 'true' : 'false'
+	];
+}
+
+/** UTF-8 with BOM, CRLF, comma (RFC 4180) or semicolon (German Excel). */
+export function snapshotCsv(s: ResultsSnapshot, sep: CsvSeparator): string {
+	let text = CSV_BOM + csvLine([...CSV_COLUMNS], sep);
+	for (const l of snapshotLines(s)) text += csvLine(cells(l, sep), sep);
+	return text;
 }

@@ -12,7 +12,10 @@ export const load: PageServerLoad = async (event) => {
 		const m = messages(event.locals.locale);
 		const document = await previewPublished(await appContext(), event.params.id);
 		if ('ok' in document) {
-			error(document.reason === 'draft' ? 409 : 404, document.reason === 'draft' ? m.rpDraftConflict : m.error404);
+			error(
+				document.reason === 'draft' ? 409 : 404,
+				document.reason === 'draft' ? m.rpDraftConflict : m.error404
+			);
 		}
 		return { document, feedbackHtml: renderMarkdown(document.feedback, 'nested'), preview: true };
 	}
