@@ -29,7 +29,8 @@ export interface PublishInput {
 }
 
 export type PublishRefusal =
-	| { ok: false; reason: 'notFound' | 'draft' }
+	| { ok: false; reason: 'notFound' }
+	| { ok: false; reason: 'draft' }
 	/** A cross-tab names a question that cannot split (index into the input's crossTabs). */
 	| { ok: false; reason: 'crossTab'; index: number; field: 'by' | 'target' };
 

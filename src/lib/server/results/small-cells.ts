@@ -17,12 +17,13 @@ const COUNT_KEYS = new Set([
 ]);
 
 export class SmallCellError extends Error {
-	constructor(
-		readonly path: string,
-		readonly value: number
-	) {
+	readonly path: string;
+	readonly value: number;
+	constructor(path: string, value: number) {
 		super(`Veröffentlichung abgebrochen: ${path} = ${value} liegt unter der Mindestzahl`);
 		this.name = 'SmallCellError';
+		this.path = path;
+		this.value = value;
 	}
 }
 
