@@ -4,6 +4,13 @@ import { sql, type Kysely } from 'kysely';
 // as abusive, and published aggregates (a snapshot, already suppressed, so what the public reads
 // is exactly what a planner released).
 export async function up(db: Kysely<any>): Promise<void> {
+	// The results cache asks "how many submitted, changed since when" on every dashboard view; this
+	// answers both from the index alone, and finds the few responses changed since the last look.
+	await db.schema
+		.createIndex('survey_responses_changes')
+		.on('survey_responses')
+		.columns(['survey_id', 'status', 'updated_at'])
+		.execute();
 	await db.schema
 		.createTable('result_themes')
 		.addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
@@ -77,4 +84,5 @@ export async function down(db: Kysely<any>): Promise<void> {
 	for (const table of ['result_publications', 'result_flags', 'result_codings', 'result_themes']) {
 		await db.schema.dropTable(table).ifExists().execute();
 	}
+	await db.schema.dropIndex('survey_responses_changes').ifExists().execute();
 }

@@ -90,7 +90,13 @@ export interface BudgetResult extends ResultBase {
 	unit: string;
 	total: number;
 	/** Sorted as configured. sum and average over the question's respondents. */
-	options: (Category & { sum: number | null; average: number | null; share: number | null })[];
+	options: (Category & {
+		sum: number | null;
+		average: number | null;
+		share: number | null;
+		/** Respondents who gave the option anything. */
+		allocatedBy: number | null;
+	})[];
 }
 
 /** short and long text: counts only; texts are read (and coded) in the free-text view. */
