@@ -21,12 +21,12 @@ const choice: ChoiceResult = {
 };
 
 describe('publicQuestion', () => {
-	it('drops small marks, a small count of "Sonstiges" texts and the unsuppressed summary', () => {
+	it('drops small marks, a small count of "Sonstiges" texts and a summary naming hidden numbers', () => {
 		const q = publicQuestion(choice, K) as ChoiceResult;
 		expect(JSON.stringify(q)).not.toContain('small');
 		expect(q.otherTexts).toBe(0);
 		expect(q.summary).toBe(
-			'14 Personen haben geantwortet, am häufigsten „Fahrrad“ (86\u00a0% der Antwortenden).'
+			'14 Personen haben geantwortet; am häufigsten gewählt wurde „Fahrrad“ (86\u00a0%).'
 		);
 		expect(q.options.map((o) => o.count)).toEqual([12, null]);
 	});
@@ -53,10 +53,12 @@ describe('publicQuestion', () => {
 		const q = publicQuestion(text, K) as TextResult;
 		expect(q.hidden).toBe(0);
 		expect(q.themes.map((t) => t.label)).toEqual(['Mehr Radwege']);
-		expect(q.summary).toContain('Freitexte werden nicht veröffentlicht');
+		expect(q.summary).toBe(
+			'20 Personen haben eine Antwort geschrieben; häufigstes Thema: „Mehr Radwege“ (9).'
+		);
 	});
 
-	it('removes minimum and maximum of numbers: each is one person’s answer', () => {
+	it('removes minimum and maximum of numbers, also from the summary: each is one person’s answer', () => {
 		const numeric: NumericResult = {
 			kind: 'numeric',
 			questionId: 'q3',
@@ -74,14 +76,14 @@ describe('publicQuestion', () => {
 		};
 		const q = publicQuestion(numeric, K) as NumericResult;
 		expect([q.min, q.max]).toEqual([null, null]);
-		expect(q.summary).toBe(
-			'10 Personen haben geantwortet: Mittelwert 41,3 Jahre, Median 40 Jahre.'
-		);
+		expect(q.summary).toBe('10 Antworten; Median 40 Jahre, Mittelwert 41,3 Jahre.');
 	});
 
 	it('says a question was hidden when its respondents are suppressed, without a number', () => {
 		const q = publicQuestion({ ...choice, respondents: null, options: [] }, K);
-		expect(q.summary).toBe('Weniger als 5 Antworten: zum Schutz der Teilnehmenden ausgeblendet.');
+		expect(q.summary).toBe(
+			'Zu dieser Frage liegen zu wenige Antworten vor, um Ergebnisse zu veröffentlichen (weniger als 5).'
+		);
 	});
 });
 
