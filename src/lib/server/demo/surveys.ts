@@ -1,5 +1,6 @@
 import type { Db } from '../db/index.ts';
 import {
+	findSurvey,
 	insertPage,
 	insertQuestion,
 	insertSurvey,
@@ -7,9 +8,12 @@ import {
 	type QuestionDefinition
 } from '../surveys/surveys.repository.ts';
 import type { DemoConsultationIds } from './consultations.ts';
+import { seedDemoResponses } from './survey-responses.ts';
 
 const opt = (labels: string[]) => labels.map((label, i) => ({ id: `o${i + 1}`, label }));
 const DAY = 86_400_000;
+/** Enough for charts with shape, splits and cross-tabs with cells above the privacy threshold. */
+export const DEMO_RESPONSES = 240;
 
 /** A survey with every question type for the mobility plan, and a poll for the market square. */
 export async function seedDemoSurveys(
@@ -145,6 +149,7 @@ export async function seedDemoSurveys(
 	];
 	for (const q of page3Questions) await insertQuestion(db, surveyId, page3, q);
 	await updateSurveySettings(db, surveyId, { status: 'published' });
+	await seedDemoResponses(db, (await findSurvey(db, surveyId))!, DEMO_RESPONSES);
 
 	const pollId = await insertSurvey(db, {
 		consultationId: ids.marktplatzStadtBlankenberg,
