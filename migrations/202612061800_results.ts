@@ -11,6 +11,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.on('survey_responses')
 		.columns(['survey_id', 'status', 'updated_at'])
 		.execute();
+	// Building the cache reads a survey's responses in id order, a batch at a time.
+	await db.schema
+		.createIndex('survey_responses_keyset')
+		.on('survey_responses')
+		.columns(['survey_id', 'status', 'id'])
+		.execute();
 	await db.schema
 		.createTable('result_themes')
 		.addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
@@ -85,4 +91,5 @@ export async function down(db: Kysely<any>): Promise<void> {
 		await db.schema.dropTable(table).ifExists().execute();
 	}
 	await db.schema.dropIndex('survey_responses_changes').ifExists().execute();
+	await db.schema.dropIndex('survey_responses_keyset').ifExists().execute();
 }

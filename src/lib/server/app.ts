@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { seedDemoRecording } from './demo/demo-recording.ts';
 import { describeDemoAccounts, seedDemo } from './demo/seed.ts';
 import { startQueue } from './jobs/queue.ts';
+import { warmCubes } from './results/cube-cache.ts';
 import { log } from './log.ts';
 
 export interface RunningApp {
@@ -41,6 +42,11 @@ export async function bootApp(opts: { role: 'web' | 'worker' }): Promise<Running
 		// In the background: generating three minutes of video takes a while, pages need not wait.
 		void seedDemoRecording(ctx).catch((err: unknown) =>
 			log.error('Demo-Aufzeichnung fehlgeschlagen', { err })
+		);
+	}
+	if (opts.role === 'web') {
+		void warmCubes(database.db).catch((err: unknown) =>
+			log.error('Ergebnis-Zwischenspeicher nicht vorbereitet', { err })
 		);
 	}
 	return {

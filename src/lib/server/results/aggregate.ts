@@ -230,14 +230,15 @@ function numeric(
 	rows: Selection,
 	asked: number
 ): NumericResult {
-	const values: number[] = [];
+	const values = new Float64Array(rows.length);
+	let count = 0;
 	if (column.type === 'numeric') {
 		for (const r of rows) {
 			const v = column.values[r]!;
-			if (!Number.isNaN(v)) values.push(v);
+			if (!Number.isNaN(v)) values[count++] = v;
 		}
 	}
-	const sorted = Float64Array.from(values).sort();
+	const sorted = values.subarray(0, count).sort();
 	const n = sorted.length;
 	const sum = sorted.reduce((a, b) => a + b, 0);
 	return {

@@ -5,9 +5,9 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/index.ts';
 import type { DB } from '../db/schema.ts';
-import type { Survey } from '../surveys/surveys.repository.ts';
+import { findSurvey, type Survey } from '../surveys/surveys.repository.ts';
 import { emptyCube, upsertRow, type Cube } from './cube.ts';
-import { submittedResponses, submittedState } from './results.repository.ts';
+import { busiestSurveys, submittedResponses, submittedState } from './results.repository.ts';
 
 interface Entry {
 	key: string;
@@ -71,6 +71,19 @@ async function refresh(db: Db, survey: Survey): Promise<Cube> {
 function inSnapshot<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
 	if (db.isTransaction) return fn(db);
 	return (db as Kysely<DB>).transaction().setIsolationLevel('repeatable read').execute(fn);
+}
+
+/**
+ * Builds the cubes of the busiest published surveys one after another, in the background when the
+ * web process starts, so the first planner after a restart does not wait seconds for a large one.
+ */
+export async function warmCubes(db: Db, limit = LIMIT): Promise<number> {
+	const ids = await busiestSurveys(db, limit);
+	for (const id of ids) {
+		const survey = await findSurvey(db, id);
+		if (survey) await currentCube(db, survey);
+	}
+	return ids.length;
 }
 
 /** Tests and the benchmark measure a cold start. */

@@ -267,7 +267,7 @@ function write(column: Column, q: Question, row: number, answer: Answer | undefi
 /** Adds a response or replaces the stored one with the same id. */
 export function upsertRow(
 	cube: Cube,
-	row: { id: string; submittedAt: Date; answers: AnswerMap }
+	row: { id: string; submittedMs: number; answers: AnswerMap }
 ): void {
 	let slot = cube.index.get(row.id);
 	if (slot === undefined) {
@@ -276,7 +276,7 @@ export function upsertRow(
 		cube.ids[slot] = row.id;
 		cube.index.set(row.id, slot);
 	}
-	cube.submittedMs[slot] = row.submittedAt.getTime();
+	cube.submittedMs[slot] = row.submittedMs;
 	for (const q of cube.questions) {
 		write(cube.columns.get(q.id)!, q, slot, row.answers[q.id]);
 	}

@@ -5,8 +5,8 @@ import { parseJson } from '../surveys/surveys.repository.ts';
 
 export interface SubmittedRow {
 	id: string;
-	submittedAt: Date;
-	updatedAt: Date;
+	/** Epoch milliseconds: 200,000 Date objects less per 100,000 responses read. */
+	submittedMs: number;
 	answers: AnswerMap;
 }
 
@@ -25,7 +25,13 @@ export async function* submittedResponses(
 	for (;;) {
 		let query = db
 			.selectFrom('survey_responses')
-			.select(['id', 'submitted_at', 'updated_at', 'submitted_answers'])
+			.select([
+				'id',
+				sql<number>`(extract(epoch from coalesce(submitted_at, updated_at)) * 1000)::float8`.as(
+					'ms'
+				),
+				'submitted_answers'
+			])
 			.where('survey_id', '=', surveyId)
 			.where('status', '=', 'submitted')
 			.where('id', '>', after)
@@ -36,8 +42,7 @@ export async function* submittedResponses(
 		if (rows.length === 0) return;
 		yield rows.map((r) => ({
 			id: r.id,
-			submittedAt: r.submitted_at ?? r.updated_at,
-			updatedAt: r.updated_at,
+			submittedMs: Number(r.ms),
 			answers: (parseJson(r.submitted_answers) ?? {}) as AnswerMap
 		}));
 		if (rows.length < BATCH) return;
@@ -123,4 +128,19 @@ export async function textCoding(db: Db, surveyId: string): Promise<TextCoding> 
 		codings,
 		hidden
 	};
+}
+
+/** Published surveys with the most submitted responses first: the ones worth caching at start. */
+export async function busiestSurveys(db: Db, limit: number): Promise<string[]> {
+	const rows = await db
+		.selectFrom('survey_responses')
+		.innerJoin('surveys', 'surveys.id', 'survey_responses.survey_id')
+		.select(['survey_responses.survey_id', sql<number>`count(*)::int`.as('n')])
+		.where('survey_responses.status', '=', 'submitted')
+		.where('surveys.status', '=', 'published')
+		.groupBy('survey_responses.survey_id')
+		.orderBy('n', 'desc')
+		.limit(limit)
+		.execute();
+	return rows.map((r) => r.survey_id);
 }

@@ -13,7 +13,7 @@ import { NO_FILTER } from '../../results/types.ts';
 import type { Database } from '../db/index.ts';
 import { findSurvey } from '../surveys/surveys.repository.ts';
 import { createTestDatabase } from '../testing/test-app.ts';
-import { dropCachedCubes } from './cube-cache.ts';
+import { dropCachedCubes, warmCubes } from './cube-cache.ts';
 import { parseResultsQuery } from './filter-params.ts';
 import { crossTab, segmentedResult, surveyDashboard } from './results.service.ts';
 import { createResultsSurvey, type ResultsSurvey } from './test-results-survey.ts';
@@ -370,5 +370,13 @@ describe('parseResultsQuery', () => {
 		expect((await parse(`kreuz=${s.ids.district}&mit=${s.ids.district}`)).ok).toBe(false);
 		const many = Array.from({ length: 11 }, () => `filter=${s.ids.district}:o1`).join('&');
 		expect(await parse(many)).toEqual({ ok: false, message: 'Höchstens 10 Filter sind möglich.' });
+	});
+});
+
+describe('warmCubes', () => {
+	it('builds the cubes of published surveys with responses, busiest first', async () => {
+		dropCachedCubes();
+		const warmed = await warmCubes(database.db, 2);
+		expect(warmed).toBe(2);
 	});
 });

@@ -4,11 +4,19 @@
 import { format, messages, type Locale } from '../../i18n/index.ts';
 import type { QuestionResult } from '../../results/types.ts';
 
+const formats = new Map<Locale, { num: (x: number) => string; pct: (x: number) => string }>();
+
+/** Intl formatters are costly to make and a dashboard writes dozens of sentences: one per locale. */
 function numberFormat(locale: Locale) {
-	const tag = locale === 'de' ? 'de-DE' : 'en-GB';
-	const num = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
-	const pct = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 });
-	return { num: (x: number) => num.format(x), pct: (x: number) => pct.format(x) };
+	let f = formats.get(locale);
+	if (!f) {
+		const tag = locale === 'de' ? 'de-DE' : 'en-GB';
+		const num = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
+		const pct = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 });
+		f = { num: (x: number) => num.format(x), pct: (x: number) => pct.format(x) };
+		formats.set(locale, f);
+	}
+	return f;
 }
 
 /** The largest by `value` among items whose value is known; ties keep the first. */
