@@ -32,7 +32,7 @@ describe('resultSeries', () => {
 			questionType: 'budget',
 			unit: '€',
 			total: 100,
-			options: [{ id: 'o1', label: 'Radwege', sum: 240, average: 60, share: 0.6 }]
+			options: [{ id: 'o1', label: 'Radwege', sum: 240, average: 60, share: 0.6, allocatedBy: 4 }]
 		};
 		expect(resultSeries(r)).toEqual({ labels: ['Radwege'], values: [60], percent: false });
 	});
