@@ -140,6 +140,16 @@ test.describe('published results', () => {
 		);
 		await expectAccessible(page);
 
+		// The preview shows today's numbers as the public would see them, and stores nothing.
+		await page.getByRole('link', { name: 'Vorschau der öffentlichen Seite' }).click();
+		await expect(page).toHaveURL(`/umfragen/${surveyId}/ergebnisse?vorschau`);
+		await expect(page.getByText(/^Vorschau: So sähe die öffentliche Seite/)).toBeVisible();
+		await expect(page.getByRole('heading', { name: MODE_QUESTION })).toBeVisible();
+		await expectAccessible(page);
+		await page.goBack();
+		await expect(page).toHaveURL(`/planung/umfragen/${surveyId}/veroeffentlichen`);
+		await expectAccessible(page);
+
 		const slot = page.getByRole('group', { name: 'Kreuztabelle 1' });
 		await typeInto(page, page.getByLabel('Titel'), TITLE);
 		await typeInto(page, page.getByLabel('Beschreibung'), 'Wie Hennef unterwegs ist.');
@@ -159,11 +169,9 @@ test.describe('published results', () => {
 		await tabTo(page, publish);
 		expect(await submitStatus(page, () => page.keyboard.press('Enter'))).toBe(200);
 		await expect(
-			page
-				.getByRole('status')
-				.filter({
-					hasText: /Die (Ergebnisse sind veröffentlicht|Veröffentlichung ist aktualisiert)/
-				})
+			page.getByRole('status').filter({
+				hasText: /Die (Ergebnisse sind veröffentlicht|Veröffentlichung ist aktualisiert)/
+			})
 		).toBeVisible();
 		await expect(page.getByText(/^Veröffentlicht seit/)).toBeVisible();
 		await expect(page.getByRole('button', { name: 'Aktualisieren' })).toBeVisible();
@@ -174,7 +182,12 @@ test.describe('published results', () => {
 		page
 	}) => {
 		await visit(page, '/beteiligung/masterplan-mobilitaet');
-		await page.getByRole('link', { name: `Ergebnisse ansehen: ${SURVEY}` }).click();
+		await expect(page.getByRole('link', { name: `Ergebnisse ansehen: ${SURVEY}` })).toHaveAttribute(
+			'href',
+			`/umfragen/${surveyId}/ergebnisse`
+		);
+		await visit(page, `/umfragen/${surveyId}`);
+		await page.getByRole('link', { name: 'Ergebnisse ansehen' }).click();
 		await expect(page).toHaveURL(`/umfragen/${surveyId}/ergebnisse`);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
 		await expect(page.getByRole('main')).toContainText('Wir bauen Radwege.');
