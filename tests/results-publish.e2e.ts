@@ -175,6 +175,7 @@ test.describe('published results', () => {
 		).toBeVisible();
 		await expect(page.getByText(/^Veröffentlicht seit/)).toBeVisible();
 		await expect(page.getByRole('button', { name: 'Aktualisieren' })).toBeVisible();
+		await expect(page.getByLabel('Titel')).toHaveValue(TITLE);
 		await expectAccessible(page);
 	});
 
