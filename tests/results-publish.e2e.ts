@@ -1,5 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import {
+	DEMO_RESIDENT,
+	E2E_ORIGIN,
 	expect,
 	expectAccessible,
 	logIn,
@@ -299,5 +301,28 @@ test.describe('published results', () => {
 		await visit(page, '/umfragen/00000000-0000-4000-8000-000000000000/ergebnisse', 404);
 		await visit(page, '/umfragen/kein-uuid/ergebnisse', 404);
 		expect((await page.request.get('/umfragen/kein-uuid/ergebnisse.csv')).status()).toBe(404);
+		await visit(page, '/en/offene-daten');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Open data');
+	});
+
+	test('only planners may publish: anonymous posts go to the login, residents get 403', async ({
+		page
+	}) => {
+		const action = `/planung/umfragen/${surveyId}/veroeffentlichen?/publish`;
+		const anonymous = await page.request.post(action, {
+			headers: { origin: new URL(E2E_ORIGIN).origin, accept: 'text/html' },
+			form: { title: 'Fremd veröffentlicht' },
+			maxRedirects: 0
+		});
+		expect(anonymous.status()).toBe(303);
+		expect(anonymous.headers()['location']).toMatch(/^\/anmelden\?weiter=/);
+		await logIn(page, DEMO_RESIDENT);
+		await visit(page, `/planung/umfragen/${surveyId}/veroeffentlichen`, 403);
+		const resident = await page.request.post(action, {
+			headers: { origin: new URL(E2E_ORIGIN).origin, accept: 'text/html' },
+			form: { title: 'Fremd veröffentlicht' }
+		});
+		expect(resident.status()).toBe(403);
+		await visit(page, `/umfragen/${surveyId}/ergebnisse`, 410);
 	});
 });
