@@ -146,7 +146,7 @@ test.describe('published results', () => {
 		await page.getByRole('link', { name: 'Vorschau der öffentlichen Seite' }).click();
 		await expect(page).toHaveURL(`/umfragen/${surveyId}/ergebnisse?vorschau`);
 		await expect(page.getByText(/^Vorschau: So sähe die öffentliche Seite/)).toBeVisible();
-		await expect(page.getByRole('heading', { name: MODE_QUESTION })).toBeVisible();
+		await expect(page.getByRole('heading', { name: MODE_QUESTION, exact: true })).toBeVisible();
 		await expectAccessible(page);
 		await page.goBack();
 		await expect(page).toHaveURL(`/planung/umfragen/${surveyId}/veroeffentlichen`);
