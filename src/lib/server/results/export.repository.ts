@@ -18,6 +18,12 @@ export interface ExportResponseRow {
 	submittedLocal: string | null;
 }
 
+export interface ResponseBatch {
+	rows: ExportResponseRow[];
+	/** Where the next batch starts; null after the last. */
+	next: ExportCursor | null;
+}
+
 /**
  * One batch of a survey's responses, drafts included, in the order of their first save. Keyset
  * paging keeps each batch as cheap as the first; the cursor carries created_at as text because a
@@ -28,7 +34,7 @@ export async function listResponseBatch(
 	surveyId: string,
 	after: ExportCursor | null,
 	limit: number
-): Promise<{ rows: ExportResponseRow[]; next: ExportCursor | null }> {
+): Promise<ResponseBatch> {
 	let query = db
 		.selectFrom('survey_responses')
 		.select([

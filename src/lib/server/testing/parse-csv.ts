@@ -1,7 +1,6 @@
-/**
- * A small RFC 4180 reader for specs, so a test checks what a spreadsheet would read (quotes,
- * doubled quotes, separators and line breaks inside quoted cells, CRLF line ends).
- */
+// Test helper for the CSV exports.
+
+/** A small RFC 4180 reader, so the test checks what a spreadsheet would read. */
 export function parseCsv(text: string, sep: string): string[][] {
 	const out: string[][] = [];
 	let row: string[] = [];
@@ -12,10 +11,13 @@ export function parseCsv(text: string, sep: string): string[][] {
 		if (quoted && ch === '"' && text[i + 1] === '"') {
 			cell += '"';
 			i++;
-		} else if (quoted && ch === '"') quoted = false;
-		else if (quoted) cell += ch;
-		else if (ch === '"') quoted = true;
-		else if (ch === sep) {
+		} else if (quoted && ch === '"') {
+			quoted = false;
+		} else if (quoted) {
+			cell += ch;
+		} else if (ch === '"') {
+			quoted = true;
+		} else if (ch === sep) {
 			row.push(cell);
 			cell = '';
 		} else if (ch === '\r' && text[i + 1] === '\n') {
@@ -24,9 +26,10 @@ export function parseCsv(text: string, sep: string): string[][] {
 			row = [];
 			cell = '';
 			i++;
-		} else cell += ch;
+		} else {
+			cell += ch;
+		}
 	}
-	if (cell || row.length) out.push([...row, cell]);
 	return out;
 }
 
