@@ -185,12 +185,11 @@ test.describe('published results', () => {
 		page
 	}) => {
 		await visit(page, '/beteiligung/masterplan-mobilitaet');
-		await expect(page.getByRole('link', { name: `Ergebnisse ansehen: ${SURVEY}` })).toHaveAttribute(
-			'href',
-			`/umfragen/${surveyId}/ergebnisse`
-		);
+		await expect(
+			page.getByRole('link', { name: `Veröffentlichte Ergebnisse: ${SURVEY}` })
+		).toHaveAttribute('href', `/umfragen/${surveyId}/ergebnisse`);
 		await visit(page, `/umfragen/${surveyId}`);
-		await page.getByRole('link', { name: 'Ergebnisse ansehen' }).click();
+		await page.getByRole('link', { name: 'Veröffentlichte Ergebnisse' }).click();
 		await expect(page).toHaveURL(`/umfragen/${surveyId}/ergebnisse`);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
 		await expect(page.getByRole('main')).toContainText('Wir bauen Radwege.');

@@ -70,7 +70,7 @@ export const de = {
 	rpPreviewBanner:
 		'Vorschau: So sähe die öffentliche Seite mit den heutigen Zahlen aus. Veröffentlicht ist damit noch nichts.',
 	rpWithdrawnPage: 'Diese Ergebnisse wurden zurückgezogen und sind nicht mehr verfügbar.',
-	rpResultsLink: 'Ergebnisse ansehen',
+	rpResultsLink: 'Veröffentlichte Ergebnisse',
 	rpToSurvey: 'Zur Umfrage',
 	rpToConsultation: 'Zum Beteiligungsverfahren',
 	rpOpenDataTitle: 'Offene Daten',
@@ -156,7 +156,7 @@ export const en: { [K in keyof typeof de]: string } = {
 	rpPreviewBanner:
 		'Preview: this is how the public page would look with today’s numbers. Nothing is published yet.',
 	rpWithdrawnPage: 'These results have been withdrawn and are no longer available.',
-	rpResultsLink: 'View the results',
+	rpResultsLink: 'Published results',
 	rpToSurvey: 'To the survey',
 	rpToConsultation: 'To the consultation',
 	rpOpenDataTitle: 'Open data',
