@@ -3,6 +3,7 @@ import type { ChoiceResult } from '../../results/types.ts';
 import { NO_FILTER } from '../../results/types.ts';
 import type { Database } from '../db/index.ts';
 import { findSurvey, updateSurveySettings, type Survey } from '../surveys/surveys.repository.ts';
+import { createTestSurvey } from '../surveys/test-survey.ts';
 import { createTestDatabase } from '../testing/test-app.ts';
 import { dashboardView } from './dashboard-view.ts';
 import { parseResultsQuery } from './filter-params.ts';
@@ -104,6 +105,17 @@ describe('dashboardView on the fixture survey', () => {
 		expect(v.active.map((a) => a.label)).toEqual(['To: 10 Nov 2026']);
 		// r12 was submitted after midnight Berlin time, 11 November.
 		expect(v.dashboard.filtered).toBe(11);
+	});
+
+	it('shows a poll nobody has answered yet: one question, nothing to split', async () => {
+		const poll = await createTestSurvey(database.db, { kind: 'poll', mode: 'open' });
+		const found = (await findSurvey(database.db, poll.surveyId))!;
+		const none = { filter: NO_FILTER, by: null, cross: null };
+		const v = (await dashboardView(database.db, found, none, 'de'))!;
+		expect(v.dashboard.overview.kind).toBe('poll');
+		expect(v.dashboard.filtered).toBe(0);
+		expect(v.dashboard.questions.map((q) => [q.kind, q.respondents])).toEqual([['choice', 0]]);
+		expect(v.live).toBe(true);
 	});
 
 	it('stops the live refresh once the survey is closed', async () => {

@@ -61,7 +61,7 @@ function exportRow(
 	number: number,
 	hidden: Set<string>
 ): ExportValue[] {
-	const values: ExportValue[] = [number, r.submittedAt!.toISOString(), r.submittedLocal];
+	const values: ExportValue[] = [number, r.submittedAt, r.submittedLocal];
 	for (let i = META_COLUMNS; i < columns.length; i++) {
 		const c = columns[i]!;
 		const hide = c.freeText && hidden.size > 0 && hidden.has(answerKey(r.id, c.questionId));

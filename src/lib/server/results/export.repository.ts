@@ -13,7 +13,8 @@ export interface ExportResponseRow {
 	id: string;
 	/** Null for a draft: it takes a number but is not exported. */
 	answers: AnswerMap | null;
-	submittedAt: Date | null;
+	/** ISO 8601 in UTC with milliseconds, as Date.toISOString writes it. */
+	submittedAt: string | null;
 	/** submitted_at as a wall-clock time in Berlin, 'YYYY-MM-DD HH:MM:SS'. */
 	submittedLocal: string | null;
 }
@@ -40,7 +41,10 @@ export async function listResponseBatch(
 		.select([
 			'id',
 			'submitted_answers',
-			'submitted_at',
+			// Formatted by the database: no Date object per row (`npm run bench:results`).
+			sql<
+				string | null
+			>`to_char(submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as('utc'),
 			sql<string>`created_at::text`.as('created_text'),
 			sql<
 				string | null
@@ -61,7 +65,7 @@ export async function listResponseBatch(
 		rows: found.map((r) => ({
 			id: r.id,
 			answers: r.submitted_answers === null ? null : (parseJson(r.submitted_answers) as AnswerMap),
-			submittedAt: r.submitted_at,
+			submittedAt: r.utc,
 			submittedLocal: r.local
 		})),
 		next: last && found.length === limit ? { createdAt: last.created_text, id: last.id } : null
