@@ -246,6 +246,15 @@ test.describe('published results', () => {
 			.map((c) => Number(c[6]));
 		expect(counts.filter((c) => c > 0 && c < K)).toEqual([]);
 
+		// The English page writes its summaries from the same published numbers.
+		await visit(page, `/en/umfragen/${surveyId}/ergebnisse`);
+		await expect(page.locator('main section.result p.summary').first()).toContainText(
+			/^[\d,]+ people answered; the most chosen was/
+		);
+		await page.getByRole('link', { name: 'Auf Deutsch wechseln' }).click();
+		await expect(page).toHaveURL(`/umfragen/${surveyId}/ergebnisse`);
+		await expectAccessible(page);
+
 		await page.getByRole('contentinfo').getByRole('link', { name: 'Offene Daten' }).click();
 		await expect(page).toHaveURL('/offene-daten');
 		const entry = page

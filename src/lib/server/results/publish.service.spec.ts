@@ -6,6 +6,7 @@ import { createUser } from '../testing/factories.ts';
 import { csvRecords } from '../testing/parse-csv.ts';
 import { createTestDatabase, testConfig } from '../testing/test-app.ts';
 import { updateSurveySettings } from '../surveys/surveys.repository.ts';
+import { createTestSurvey } from '../surveys/test-survey.ts';
 import { dcatCatalog, listDatasets } from './open-data.ts';
 import { findPublication } from './publications.repository.ts';
 import { snapshotCsv } from './published-csv.ts';
@@ -216,6 +217,23 @@ describe('publishing, updating and withdrawing', () => {
 			'results.withdraw',
 			'results.publish'
 		]);
+	});
+
+	it('publishes a poll like a survey: its one question, suppressed', async () => {
+		const poll = await createTestSurvey(database.db, { kind: 'poll' });
+		for (let i = 0; i < 9; i++) {
+			await insertTextResponse(database.db, poll.surveyId, {
+				[poll.questionIds[0]!]: { choice: i < 6 ? 'o1' : 'o2' }
+			});
+		}
+		expect(await publishResults(deps(), planner, poll.surveyId, input())).toMatchObject({
+			ok: true
+		});
+		const { snapshot } = (await findPublication(database.db, poll.surveyId))!;
+		expect(snapshot.kind).toBe('poll');
+		const [choice] = snapshot.questions as ChoiceResult[];
+		// 6 and 3 of 9: the 3 is under k, and 9 − 6 would give it away.
+		expect([choice!.respondents, ...choice!.options.map((o) => o.count)]).toEqual([9, null, null]);
 	});
 
 	it('answers missing for a survey never published', async () => {
