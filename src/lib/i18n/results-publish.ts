@@ -13,6 +13,11 @@ export const de = {
 		'Zurückgezogen am {date}. Die öffentlichen Adressen melden, dass die Ergebnisse nicht mehr verfügbar sind.',
 	rpDraft:
 		'Die Umfrage ist noch ein Entwurf. Ergebnisse lassen sich erst veröffentlichen, wenn die Umfrage selbst veröffentlicht ist.',
+	rpVisibilityPlanners:
+		'Laut den Einstellungen der Umfrage sind ihre Ergebnisse nur für die Planung sichtbar. Ändern Sie dort die Sichtbarkeit der Ergebnisse, um sie zu veröffentlichen.',
+	rpVisibilityAfterClose:
+		'Laut den Einstellungen der Umfrage werden ihre Ergebnisse erst nach ihrem Ende öffentlich. Veröffentlichen Sie sie danach, oder ändern Sie dort die Sichtbarkeit der Ergebnisse.',
+	rpVisibilitySettings: 'Zu den Einstellungen der Umfrage',
 	rpDraftConflict: 'Eine Umfrage im Entwurf hat keine Ergebnisse, die sich veröffentlichen ließen.',
 	rpFormTitle: 'Inhalt der Veröffentlichung',
 	rpFieldTitle: 'Titel',
@@ -100,6 +105,11 @@ export const en: { [K in keyof typeof de]: string } = {
 		'Withdrawn on {date}. The public addresses now say the results are no longer available.',
 	rpDraft:
 		'The survey is still a draft. Results can be published once the survey itself is published.',
+	rpVisibilityPlanners:
+		'According to the survey’s settings its results are visible to planners only. Change the results visibility there to publish them.',
+	rpVisibilityAfterClose:
+		'According to the survey’s settings its results become public only after it has closed. Publish them then, or change the results visibility there.',
+	rpVisibilitySettings: 'To the survey’s settings',
 	rpDraftConflict: 'A draft survey has no results that could be published.',
 	rpFormTitle: 'What is published',
 	rpFieldTitle: 'Title',

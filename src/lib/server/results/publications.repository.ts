@@ -142,6 +142,12 @@ export interface DatasetRow {
 	consultationSlug: string | null;
 }
 
+/**
+ * The survey's results visibility lets the public see them now: the SQL twin of visibilityBlocks
+ * in publish.service.ts (closed = archived or past its closing time, as surveyState says).
+ */
+const visibleNow = sql<boolean>`s.results_visibility <> 'planners' and (s.results_visibility <> 'after_close' or s.status = 'archived' or s.closes_at <= now())`;
+
 /** Every publication that is not withdrawn, newest update first, for the open-data index. */
 export async function listPublished(db: Db): Promise<DatasetRow[]> {
 	const rows = await db
@@ -161,6 +167,7 @@ export async function listPublished(db: Db): Promise<DatasetRow[]> {
 			'c.slug as consultation_slug'
 		])
 		.where('p.withdrawn_at', 'is', null)
+		.where(visibleNow)
 		.orderBy('p.published_at', 'desc')
 		.orderBy('p.survey_id')
 		.execute();
@@ -180,10 +187,12 @@ export async function listPublished(db: Db): Promise<DatasetRow[]> {
 export async function publishedSurveyIds(db: Db, surveyIds: string[]): Promise<Set<string>> {
 	if (!surveyIds.length) return new Set();
 	const rows = await db
-		.selectFrom('result_publications')
-		.select('survey_id')
-		.where('survey_id', 'in', surveyIds)
-		.where('withdrawn_at', 'is', null)
+		.selectFrom('result_publications as p')
+		.innerJoin('surveys as s', 's.id', 'p.survey_id')
+		.select('p.survey_id')
+		.where('p.survey_id', 'in', surveyIds)
+		.where('p.withdrawn_at', 'is', null)
+		.where(visibleNow)
 		.execute();
 	return new Set(rows.map((r) => r.survey_id));
 }

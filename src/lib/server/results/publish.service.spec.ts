@@ -163,6 +163,32 @@ describe('publishing, updating and withdrawing', () => {
 		expect(await auditActions(draft.surveyId)).toEqual([]);
 	});
 
+	it('follows the survey’s results visibility, also after publishing', async () => {
+		const db = database.db;
+		const v = await createResultsSurvey(db, 'Sichtbarkeit');
+		await updateSurveySettings(db, v.surveyId, { resultsVisibility: 'planners' });
+		expect(await publishResults(deps(), planner, v.surveyId, input())).toEqual({
+			ok: false,
+			reason: 'visibility',
+			visibility: 'planners'
+		});
+		await updateSurveySettings(db, v.surveyId, { resultsVisibility: 'after_close' });
+		expect(await publishResults(deps(), planner, v.surveyId, input())).toMatchObject({
+			reason: 'visibility',
+			visibility: 'afterClose'
+		});
+		expect(await findPublication(db, v.surveyId)).toBeUndefined();
+		await updateSurveySettings(db, v.surveyId, { closesAt: new Date(Date.now() - 60_000) });
+		expect(await publishResults(deps(), planner, v.surveyId, input())).toEqual({
+			ok: true,
+			updated: false
+		});
+		expect((await lookupPublished(deps(), v.surveyId)).status).toBe('published');
+		await updateSurveySettings(db, v.surveyId, { resultsVisibility: 'planners' });
+		expect((await lookupPublished(deps(), v.surveyId)).status).toBe('missing');
+		expect((await listDatasets(db)).map((d) => d.surveyId)).not.toContain(v.surveyId);
+	});
+
 	it('answers an unknown or malformed survey id with notFound', async () => {
 		for (const id of ['00000000-0000-4000-8000-000000000000', 'kein-uuid']) {
 			expect(await publishResults(deps(), planner, id, input())).toEqual({

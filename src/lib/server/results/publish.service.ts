@@ -1,7 +1,8 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/index.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { findSurvey, type Survey } from '../surveys/surveys.repository.ts';
+import { surveyState } from '../surveys/participation.ts';
+import { findSurvey, type Survey, type SurveySummary } from '../surveys/surveys.repository.ts';
 import {
 	SNAPSHOT_VERSION,
 	type CrossTabSpec,
@@ -31,6 +32,8 @@ export interface PublishInput {
 export type PublishRefusal =
 	| { ok: false; reason: 'notFound' }
 	| { ok: false; reason: 'draft' }
+	/** The survey's "Sichtbarkeit der Ergebnisse" does not allow the public to see them (yet). */
+	| { ok: false; reason: 'visibility'; visibility: 'planners' | 'afterClose' }
 	/** A cross-tab names a question that cannot split (index into the input's crossTabs). */
 	| { ok: false; reason: 'crossTab'; index: number; field: 'by' | 'target' };
 
@@ -108,6 +111,20 @@ export async function publishableDashboard(
 	return { survey, dashboard };
 }
 
+/**
+ * The survey's own setting decides whether its results may be public: never ("nur Planung"), only
+ * once it has closed, or any time ("nach der Teilnahme"). Publishing respects it, and so do the
+ * public addresses, in case the setting changes after publishing.
+ */
+export function visibilityBlocks(
+	survey: SurveySummary,
+	now = new Date()
+): 'planners' | 'afterClose' | null {
+	if (survey.resultsVisibility === 'planners') return 'planners';
+	const closed = surveyState(survey, now) === 'closed';
+	return survey.resultsVisibility === 'after_close' && !closed ? 'afterClose' : null;
+}
+
 /** Publishes a survey's results, or updates the publication (issued stays, modified moves). */
 export async function publishResults(
 	deps: PublishDeps,
@@ -117,6 +134,8 @@ export async function publishResults(
 ): Promise<PublishOutcome> {
 	const source = await publishableDashboard(deps.db, surveyId);
 	if ('ok' in source) return source;
+	const blocked = visibilityBlocks(source.survey);
+	if (blocked) return { ok: false, reason: 'visibility', visibility: blocked };
 	const invalid = invalidCrossTab(source.dashboard.segmenters, input.crossTabs);
 	if (invalid) return { ok: false, reason: 'crossTab', ...invalid };
 	const k = deps.config.results.minCell;

@@ -4,7 +4,12 @@ import { findConsultationRef, findSurvey } from '../surveys/surveys.repository.t
 import { LICENCES, type LicenceId } from '../../results/licences.ts';
 import type { LicenceRef, PublishedResults } from '../../results/publication.ts';
 import { findPublication, type Publication } from './publications.repository.ts';
-import { buildSnapshot, publishableDashboard, type PublishRefusal } from './publish.service.ts';
+import {
+	buildSnapshot,
+	publishableDashboard,
+	visibilityBlocks,
+	type PublishRefusal
+} from './publish.service.ts';
 
 export type PublishedLookup =
 	| { status: 'missing' }
@@ -78,6 +83,8 @@ export async function lookupPublished(
 	const publication = await findPublication(deps.db, surveyId);
 	if (!publication) return { status: 'missing' };
 	if (publication.withdrawnAt) return { status: 'withdrawn', withdrawnAt: publication.withdrawnAt };
+	const survey = await findSurvey(deps.db, surveyId);
+	if (!survey || visibilityBlocks(survey)) return { status: 'missing' };
 	const { origin, site } = deps.config;
 	const consultation = await consultationOf(deps.db, origin, surveyId);
 	const document = toDocument(publication, site, origin, consultation);

@@ -181,7 +181,7 @@ export async function createResultsSurvey(
 		title,
 		mode: 'open',
 		closesAt: null,
-		resultsVisibility: 'after_close',
+		resultsVisibility: 'after_vote',
 		createdBy: null
 	});
 	const pageIds = [

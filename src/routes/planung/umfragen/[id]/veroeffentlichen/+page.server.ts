@@ -8,6 +8,7 @@ import { crossTabSlot, parsePublishForm, refValue } from '$lib/server/results/pu
 import {
 	publishableDashboard,
 	publishResults,
+	visibilityBlocks,
 	withdrawResults
 } from '$lib/server/results/publish.service.ts';
 import { licenceRef } from '$lib/server/results/published-results.ts';
@@ -26,7 +27,8 @@ export const load: PageServerLoad = async (event) => {
 			id: survey.id,
 			title: survey.title,
 			kind: survey.kind,
-			draft: survey.status === 'draft'
+			draft: survey.status === 'draft',
+			blocked: visibilityBlocks(survey)
 		},
 		segmenters:
 			'ok' in source
@@ -68,6 +70,11 @@ export const actions: Actions = {
 		);
 		if (outcome.reason === 'draft') {
 			return fail(409, { scope: 'publish', errors: { form: m.rpDraftConflict }, values });
+		}
+		if (outcome.reason === 'visibility') {
+			const form =
+				outcome.visibility === 'planners' ? m.rpVisibilityPlanners : m.rpVisibilityAfterClose;
+			return fail(409, { scope: 'publish', errors: { form }, values });
 		}
 		const slot = crossTabSlot(form, parsed.data.crossTabs[outcome.index]!);
 		const field = `${outcome.field}-${slot}`;
