@@ -32,3 +32,9 @@ export function parseCsv(text: string, sep: string): string[][] {
 	}
 	return out;
 }
+
+/** Rows of a CSV with a header line as objects keyed by column name. */
+export function csvRecords(text: string, sep: string): Record<string, string>[] {
+	const [header, ...rows] = parseCsv(text, sep);
+	return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])));
+}
