@@ -553,7 +553,12 @@ test.describe('the planner results dashboard', () => {
 				'Dieser Filter passt nicht zu dieser Umfrage.'
 			],
 			[`?nach=${q.idea}`, 'Nach dieser Frage kann nicht aufgeteilt werden.'],
-			['?nach=kein-gueltiger-wert', 'Nach dieser Frage kann nicht aufgeteilt werden.']
+			['?nach=kein-gueltiger-wert', 'Nach dieser Frage kann nicht aufgeteilt werden.'],
+			[`?nach=${'x'.repeat(3000)}`, 'Nach dieser Frage kann nicht aufgeteilt werden.'],
+			[
+				`?${Array.from({ length: 11 }, () => `filter=${q.district}:o1`).join('&')}`,
+				'Höchstens 10 Filter sind möglich.'
+			]
 		];
 		for (const [query, message] of bad) {
 			await visit(page, `${base()}${query}`, 400);
