@@ -1,5 +1,128 @@
 // Survey exports (CSV, XLSX, JSON). German first; the English catalog must have exactly the same keys.
 // Keys start with "re".
-export const de = {};
+export const de = {
+	reLink: 'Antworten exportieren',
+	reLinkHint: 'CSV, Excel (XLSX) oder JSON, eine Zeile je abgegebener Antwort',
+	reTitle: 'Antworten exportieren',
+	reIntro:
+		'Laden Sie alle abgegebenen Antworten dieser Umfrage herunter: eine Zeile je Antwort, eine Spalte je Frage oder je Antwortmöglichkeit.',
+	rePrivacy:
+		'Die Datei enthält keine Namen, E-Mail-Adressen, Konten oder Teilnahmecodes, nur eine laufende Nummer je Antwort. Als missbräuchlich ausgeblendete Freitexte bleiben leer. Geben Sie die Datei trotzdem nur an Berechtigte weiter: Freitexte können Persönliches enthalten.',
+	reSizeHint:
+		'{n} abgegebene Antworten. Die Datei wird etwa {size} groß (XLSX ist gepackt und kleiner).',
+	reSizeEmpty:
+		'Noch keine abgegebenen Antworten. Die Datei enthält dann nur die Kopfzeile, die Ihnen den Aufbau zeigt.',
+	reFormat: 'Format',
+	reFormatCsv: 'CSV',
+	reFormatCsvHint: 'Für Excel, LibreOffice und Statistikprogramme. Mit Codebuch als eigener Datei.',
+	reFormatXlsx: 'Excel (XLSX)',
+	reFormatXlsxHint:
+		'Eine Arbeitsmappe mit den Blättern „Antworten“ und „Codebuch“; Zahlen und Datum als echte Werte.',
+	reFormatJson: 'JSON',
+	reFormatJsonHint: 'Für Programme: Umfrage, Codebuch und Antworten in einer Datei.',
+	reSeparator: 'Trennzeichen (nur CSV)',
+	reSepSemicolon: 'Semikolon, Dezimalkomma',
+	reSepSemicolonHint: 'So öffnet deutsches Excel die Datei per Doppelklick richtig.',
+	reSepComma: 'Komma, Dezimalpunkt',
+	reSepCommaHint: 'Internationaler Standard (RFC 4180), z. B. für R, Python oder englisches Excel.',
+	reValues: 'Inhalt der Zellen',
+	reValuesLabels: 'Beschriftungen',
+	reValuesLabelsHint: 'Kopfzeile mit den Fragen, Zellen mit den Antworttexten: zum Lesen.',
+	reValuesCodes: 'Codes',
+	reValuesCodesHint:
+		'Kopfzeile mit kurzen Spaltennamen wie q3_o2, Zellen mit Kennungen wie o2: zum Auswerten mit Programmen. Das Codebuch erklärt sie.',
+	reDownload: 'Herunterladen',
+	reCodebookLink: 'Codebuch als CSV herunterladen',
+	reCodebookHint: 'Was jede Spalte bedeutet, für den CSV-Export.',
+	reBack: 'Zurück zur Umfrage',
+	reBadFormat: 'Unbekanntes Format. Möglich sind CSV, XLSX und JSON.',
+	reBadSeparator: 'Unbekanntes Trennzeichen. Möglich sind „komma“ und „semikolon“.',
+	reBadValues: 'Unbekannter Zelleninhalt. Möglich sind „beschriftungen“ und „codes“.',
+	reFilePrefix: 'Antworten',
+	reCodebookFilePrefix: 'Codebuch',
+	reSheetResponses: 'Antworten',
+	reSheetCodebook: 'Codebuch',
+	reColNumber: 'Nr.',
+	reColSubmittedUtc: 'Abgegeben (UTC)',
+	reColSubmittedLocal: 'Abgegeben (Ortszeit)',
+	reOtherText: 'Sonstiges (Text)',
+	reValuesText: 'Freitext; leer = nicht beantwortet oder ausgeblendet',
+	reValuesFlag: '1 = ausgewählt, 0 = nicht ausgewählt, leer = nicht beantwortet',
+	reValuesRank: 'Platz (1 = am wichtigsten); leer = nicht eingeordnet oder nicht beantwortet',
+	reValuesAmount: 'Zugeteilter Betrag',
+	reValuesNumber: 'Zahl; leer = nicht beantwortet',
+	reValuesNumberMeta:
+		'Laufende Nummer der Antwort in der Reihenfolge ihres Beginns; bleibt bei späteren Exporten gleich',
+	reValuesUtc: 'Zeitpunkt der Abgabe in UTC (ISO 8601)',
+	reValuesLocal: 'Zeitpunkt der Abgabe in deutscher Ortszeit (Europe/Berlin)',
+	reTypeMeta: 'Angabe zur Antwort',
+	reCbCode: 'Code',
+	reCbLabel: 'Spaltenüberschrift',
+	reCbQuestion: 'Frage',
+	reCbType: 'Fragetyp',
+	reCbValues: 'Werte'
+};
 
-export const en: { [K in keyof typeof de]: string } = {};
+export const en: { [K in keyof typeof de]: string } = {
+	reLink: 'Export responses',
+	reLinkHint: 'CSV, Excel (XLSX) or JSON, one row per submitted response',
+	reTitle: 'Export responses',
+	reIntro:
+		'Download every submitted response to this survey: one row per response, one column per question or per answer option.',
+	rePrivacy:
+		'The file contains no names, email addresses, accounts or participation codes, only a running number per response. Free texts hidden as abusive stay empty. Still, pass the file on only to those entitled to it: free texts may contain personal details.',
+	reSizeHint:
+		'{n} submitted responses. The file will be about {size} (XLSX is compressed and smaller).',
+	reSizeEmpty:
+		'No submitted responses yet. The file then holds only the header row, which shows its layout.',
+	reFormat: 'Format',
+	reFormatCsv: 'CSV',
+	reFormatCsvHint:
+		'For Excel, LibreOffice and statistics software. The codebook is a separate file.',
+	reFormatXlsx: 'Excel (XLSX)',
+	reFormatXlsxHint:
+		'A workbook with the sheets “Antworten” (responses) and “Codebuch” (codebook); numbers and dates as real values.',
+	reFormatJson: 'JSON',
+	reFormatJsonHint: 'For programs: survey, codebook and responses in one file.',
+	reSeparator: 'Separator (CSV only)',
+	reSepSemicolon: 'Semicolon, decimal comma',
+	reSepSemicolonHint: 'German Excel opens the file correctly with a double click.',
+	reSepComma: 'Comma, decimal point',
+	reSepCommaHint: 'The international standard (RFC 4180), e.g. for R, Python or English Excel.',
+	reValues: 'Cell contents',
+	reValuesLabels: 'Labels',
+	reValuesLabelsHint: 'Header with the questions, cells with the answer texts: for reading.',
+	reValuesCodes: 'Codes',
+	reValuesCodesHint:
+		'Header with short column names such as q3_o2, cells with ids such as o2: for analysis software. The codebook explains them.',
+	reDownload: 'Download',
+	reCodebookLink: 'Download the codebook as CSV',
+	reCodebookHint: 'What each column means, for the CSV export.',
+	reBack: 'Back to the survey',
+	reBadFormat: 'Unknown format. Possible are CSV, XLSX and JSON.',
+	reBadSeparator: 'Unknown separator. Possible are “komma” and “semikolon”.',
+	reBadValues: 'Unknown cell contents. Possible are “beschriftungen” and “codes”.',
+	reFilePrefix: 'Responses',
+	reCodebookFilePrefix: 'Codebook',
+	reSheetResponses: 'Responses',
+	reSheetCodebook: 'Codebook',
+	reColNumber: 'No.',
+	reColSubmittedUtc: 'Submitted (UTC)',
+	reColSubmittedLocal: 'Submitted (local time)',
+	reOtherText: 'Other (text)',
+	reValuesText: 'Free text; empty = not answered or hidden',
+	reValuesFlag: '1 = selected, 0 = not selected, empty = not answered',
+	reValuesRank: 'Place (1 = most important); empty = not ranked or not answered',
+	reValuesAmount: 'Allocated amount',
+	reValuesNumber: 'Number; empty = not answered',
+	reValuesNumberMeta:
+		'Running number of the response in the order it was started; stays the same in later exports',
+	reValuesUtc: 'Time of submission in UTC (ISO 8601)',
+	reValuesLocal: 'Time of submission in German local time (Europe/Berlin)',
+	reTypeMeta: 'About the response',
+	reCbCode: 'Code',
+	reCbLabel: 'Column header',
+	reCbQuestion: 'Question',
+	reCbType: 'Question type',
+	reCbValues: 'Values'
+};

@@ -87,12 +87,23 @@ export function shapeLayer(
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** A comment's marker: the category's colour, and a shape per geometry type so colour is not alone. */
-export function markerIcon(L: L, color: string, type: string, selected: boolean): Leaflet.DivIcon {
+/**
+ * A comment's marker: the category's colour, and a shape per geometry type so colour is not
+ * alone; with `mark`, also the category's number on top (the analysis map, where categories are
+ * compared and red and green may sit side by side).
+ */
+export function markerIcon(
+	L: L,
+	color: string,
+	type: string,
+	selected: boolean,
+	mark?: string
+): Leaflet.DivIcon {
 	const size = selected ? 30 : 22;
+	const label = mark ? `<span class="mv-mark" aria-hidden="true">${escape(mark)}</span>` : '';
 	return L.divIcon({
 		className: `mv-marker mv-${type.toLowerCase()}${selected ? ' mv-selected' : ''}`,
-		html: `<span class="mv-dot" style="background:${escape(color)}"></span>`,
+		html: `<span class="mv-dot" style="background:${escape(color)}"></span>${label}`,
 		iconSize: [size, size]
 	});
 }

@@ -4,6 +4,7 @@ import { fileAudience } from '../consultations/consultations.repository.ts';
 import type { Database } from '../db/index.ts';
 import { insertFile } from '../media/files.repository.ts';
 import { createUser } from '../testing/factories.ts';
+import { parseCsv } from '../testing/parse-csv.ts';
 import { createTestDatabase, testConfig } from '../testing/test-app.ts';
 import { insertComment } from './comments.repository.ts';
 import { createComment, type MapDeps } from './comments.service.ts';
@@ -130,39 +131,6 @@ describe('commentsGeoJson', () => {
 		expect(parsed.features[0].geometry.coordinates).toEqual([7.335, 50.775]);
 	});
 });
-
-/** A small RFC 4180 reader, so the test checks what a spreadsheet would read. */
-function parseCsv(text: string, sep: string): string[][] {
-	const out: string[][] = [];
-	let row: string[] = [];
-	let cell = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const ch = text[i]!;
-		if (quoted && ch === '"' && text[i + 1] === '"') {
-			cell += '"';
-			i++;
-		} else if (quoted && ch === '"') {
-			quoted = false;
-		} else if (quoted) {
-			cell += ch;
-		} else if (ch === '"') {
-			quoted = true;
-		} else if (ch === sep) {
-			row.push(cell);
-			cell = '';
-		} else if (ch === '\r' && text[i + 1] === '\n') {
-			row.push(cell);
-			out.push(row);
-			row = [];
-			cell = '';
-			i++;
-		} else {
-			cell += ch;
-		}
-	}
-	return out;
-}
 
 describe('commentsCsv', () => {
 	it('starts with a BOM, parses back with semicolons, and defuses formulas', async () => {

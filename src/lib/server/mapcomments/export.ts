@@ -1,5 +1,6 @@
 import { messages } from '../../i18n/index.ts';
 import type { CommentGeometry } from '../../mapcomments/types.ts';
+import { CSV_BOM, numberCell, textCell, type CsvSeparator } from '../http/csv.ts';
 import type { ExportRow } from './export.repository.ts';
 
 // Exports of a stage's visible comments for planners: GeoJSON (RFC 7946) and CSV that German
@@ -76,8 +77,6 @@ export function commentsGeoJson(rows: ExportRow[], origin: string, slug: string)
 	};
 }
 
-export type CsvSeparator = ',' | ';';
-
 const CSV_COLUMNS = [
 	'id',
 	'category',
@@ -99,22 +98,6 @@ const CSV_COLUMNS = [
 	'geometry',
 	'permalink'
 ] as const;
-
-// A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection");
-// a leading apostrophe makes Excel and LibreOffice show it as text.
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function textCell(value: string, sep: CsvSeparator): string {
-	const safe = FORMULA_START.test(value) ? `'${value}` : value;
-	return /["\r\n]/.test(safe) || safe.includes(sep) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** German Excel reads "7,335" as a number only with a decimal comma, which the semicolon allows. */
-function numberCell(value: number | null, sep: CsvSeparator): string {
-	if (value === null) return '';
-	const text = String(value);
-	return sep === ';' ? text.replace('.', ',') : text;
-}
 
 function csvRow(row: ExportRow, origin: string, slug: string, sep: CsvSeparator): string {
 	const onMap = row.planId === null;
@@ -152,5 +135,5 @@ export function commentsCsv(
 ): string {
 	const lines = [CSV_COLUMNS.join(sep)];
 	for (const row of rows) lines.push(csvRow(row, origin, slug, sep));
-	return `\uFEFF${lines.join('\r\n')}\r\n`;
+	return `${CSV_BOM}${lines.join('\r\n')}\r\n`;
 }

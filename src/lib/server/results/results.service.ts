@@ -10,6 +10,7 @@ import type {
 	QuestionResult,
 	ResultsFilter,
 	SegmentedResult,
+	Segmenter,
 	SegmentRef
 } from '../../results/types.ts';
 import type { Question } from '../../surveys/types.ts';
@@ -56,34 +57,49 @@ async function context(
 	return { survey, cube, rows, labels, locale, k: config().results.minCell };
 }
 
+interface Split {
+	question: Question;
+	segmenter: Segmenter;
+	/** Per cube row, the segmenter's categories it is in (see membership). */
+	masks: Uint32Array;
+}
+
+/** A question (or matrix row) that splits or filters, with each response's categories. */
+function split(cube: Cube, survey: Survey, ref: SegmentRef, labels: Labels): Split | undefined {
+	const question = survey.questions.find((q) => q.id === ref.questionId);
+	const segmenter = question && segmenterFor(question, ref.rowId, labels.other, labels.noAnswer);
+	if (!question || !segmenter) return undefined;
+	return { question, segmenter, masks: membership(cube, question, ref) };
+}
+
+/** The bits of the categories named, as membership masks set them. */
+function bitsOf(segmenter: Segmenter, ids: string[]): number {
+	let bits = 0;
+	segmenter.categories.forEach((c, i) => {
+		if (ids.includes(c.id)) bits |= 1 << i;
+	});
+	return bits >>> 0;
+}
+
+const NO_LABELS: Labels = { other: '', noAnswer: '' };
+
 /** Filter entries name questions and categories that parseResultsQuery has checked. */
 export function resolveFilter(cube: Cube, survey: Survey, filter: ResultsFilter): ResolvedFilter {
 	const answers = filter.answers.map((a) => {
-		const q = survey.questions.find((x) => x.id === a.questionId)!;
-		const seg = segmenterFor(q, a.rowId, '', '');
-		const masks = membership(cube, q, a);
-		let wanted = 0;
-		seg?.categories.forEach((c, i) => {
-			if (a.optionIds.includes(c.id)) wanted |= 1 << i;
-		});
-		return { masks, wanted: wanted >>> 0 };
+		const s = split(cube, survey, a, NO_LABELS);
+		return s ? { masks: s.masks, wanted: bitsOf(s.segmenter, a.optionIds) } : null;
 	});
-	return { answers, ...dateBounds(filter) };
+	return { answers: answers.filter((a) => a !== null), ...dateBounds(filter) };
 }
 
 /** Respondents in the selection that a question's condition showed it to. */
 function askedCount(ctx: Context, q: Question, rows: Selection): number {
 	if (!q.condition) return rows.length;
-	const source = ctx.survey.questions.find((x) => x.id === q.condition!.questionId);
+	const source = split(ctx.cube, ctx.survey, { questionId: q.condition.questionId }, NO_LABELS);
 	if (!source) return rows.length;
-	const seg = segmenterFor(source, undefined, '', '');
-	const masks = membership(ctx.cube, source, { questionId: source.id });
-	let wanted = 0;
-	seg?.categories.forEach((c, i) => {
-		if (q.condition!.optionIds.includes(c.id)) wanted |= 1 << i;
-	});
+	const wanted = bitsOf(source.segmenter, q.condition.optionIds);
 	let n = 0;
-	for (const r of rows) if (masks[r]! & wanted) n++;
+	for (const r of rows) if (source.masks[r]! & wanted) n++;
 	return n;
 }
 
@@ -252,12 +268,10 @@ export async function segmentedResult(
 ): Promise<SegmentedResult | undefined> {
 	const ctx = await context(db, surveyId, filter, locale);
 	const target = ctx?.survey.questions.find((q) => q.id === targetQuestionId);
-	const source = ctx?.survey.questions.find((q) => q.id === by.questionId);
-	if (!ctx || !target || !source) return undefined;
-	const segmenter = segmenterFor(source, by.rowId, ctx.labels.other, ctx.labels.noAnswer);
-	if (!segmenter) return undefined;
+	const bySplit = ctx && split(ctx.cube, ctx.survey, by, ctx.labels);
+	if (!ctx || !target || !bySplit) return undefined;
+	const { segmenter, masks } = bySplit;
 	const coding = await textCoding(db, surveyId);
-	const masks = membership(ctx.cube, source, by);
 	return {
 		segmenter,
 		segments: segmenter.categories.map((c, i) => {
@@ -282,17 +296,13 @@ export async function crossTab(
 	locale: Locale = 'de'
 ): Promise<CrossTab | undefined> {
 	const ctx = await context(db, surveyId, filter, locale);
-	const rowQ = ctx?.survey.questions.find((q) => q.id === rowsBy.questionId);
-	const colQ = ctx?.survey.questions.find((q) => q.id === columnsBy.questionId);
-	if (!ctx || !rowQ || !colQ) return undefined;
-	const { other, noAnswer } = ctx.labels;
-	const rowSeg = segmenterFor(rowQ, rowsBy.rowId, other, noAnswer);
-	const colSeg = segmenterFor(colQ, columnsBy.rowId, other, noAnswer);
-	if (!rowSeg || !colSeg) return undefined;
+	const rowSplit = ctx && split(ctx.cube, ctx.survey, rowsBy, ctx.labels);
+	const colSplit = ctx && split(ctx.cube, ctx.survey, columnsBy, ctx.labels);
+	if (!ctx || !rowSplit || !colSplit) return undefined;
+	const { segmenter: rowSeg, masks: rowMasks } = rowSplit;
+	const { segmenter: colSeg, masks: colMasks } = colSplit;
 	const R = rowSeg.categories.length;
 	const C = colSeg.categories.length;
-	const rowMasks = membership(ctx.cube, rowQ, rowsBy);
-	const colMasks = membership(ctx.cube, colQ, columnsBy);
 	const counts = Array.from({ length: R }, () => new Array<number>(C).fill(0));
 	const rowTotals = new Array<number>(R).fill(0);
 	const colTotals = new Array<number>(C).fill(0);
@@ -319,7 +329,7 @@ export async function crossTab(
 		rowTotals: rowTotals.map((n) => mark(cell(n, total))),
 		columnTotals: colTotals.map((n) => mark(cell(n, total))),
 		total,
-		rowsOverlap: rowQ.type === 'multiple',
-		columnsOverlap: colQ.type === 'multiple'
+		rowsOverlap: rowSplit.question.type === 'multiple',
+		columnsOverlap: colSplit.question.type === 'multiple'
 	};
 }

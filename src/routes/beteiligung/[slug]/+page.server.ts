@@ -9,6 +9,7 @@ import {
 import { consultationParticipation } from '$lib/server/surveys/consultation-participation.ts';
 import { findConsultationBySlug } from '$lib/server/consultations/consultations.repository.ts';
 import { mapLinkVisible } from '$lib/server/mapcomments/map-page.ts';
+import { publishedSurveyIds } from '$lib/server/results/publications.repository.ts';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const ctx = await appContext();
@@ -19,10 +20,18 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	if (!consultation || (consultation.status === 'draft' && !planner)) {
 		error(404, messages(locals.locale).error404);
 	}
+	const participation = await consultationParticipation(
+		ctx,
+		consultation.id,
+		locals.user,
+		locals.locale
+	);
+	const surveyIds = participation.surveys.map((s) => s.id);
 	return {
 		...publicDetails(await loadConsultationDetails(db, consultation)),
 		planner,
 		hasMap: await mapLinkVisible(db, consultation.id, planner),
-		participation: await consultationParticipation(ctx, consultation.id, locals.user, locals.locale)
+		participation,
+		resultsPublished: [...(await publishedSurveyIds(db, surveyIds))]
 	};
 };

@@ -10,6 +10,7 @@ import {
 	surveyState,
 	type ParticipationFailure
 } from '$lib/server/surveys/participation.ts';
+import { publishedSurveyIds } from '$lib/server/results/publications.repository.ts';
 import { findResponse } from '$lib/server/surveys/responses.repository.ts';
 import { savePage, type Navigation } from '$lib/server/surveys/runner.ts';
 import { pageView, type Credential, type SurveyView } from '$lib/server/surveys/survey-view.ts';
@@ -50,7 +51,8 @@ export const load: PageServerLoad = async (event) => {
 	const { ctx, survey } = await loadSurvey(event);
 	const consultation = await findConsultationRef(ctx.db, survey.consultationId);
 	const state = surveyState(survey);
-	const base = { survey, consultation, state };
+	const published = await publishedSurveyIds(ctx.db, [survey.id]);
+	const base = { survey, consultation, state, resultsPublished: published.has(survey.id) };
 	const user = event.locals.user;
 	const preview =
 		event.url.searchParams.has('vorschau') && (user?.roles.includes('planner') ?? false);
