@@ -77,11 +77,13 @@ async function naiveGroupBy(db: Db, surveyId: string): Promise<number> {
 
 interface ExportFigures {
 	seconds: number;
+	/** CPU time of this process (the app's share; PostgreSQL runs in its own processes). */
+	cpuSeconds: number;
 	bytes: number;
 	rssGrowth: number;
 	heapGrowth: number;
-	rssAtTenth: number;
-	rssPeak: number;
+	/** RSS at a quarter, half, three quarters and the end of the export: flat memory stays level. */
+	rssQuartiles: number[];
 	/** Heap still in use after the export and a full collection: what it kept. */
 	heapRetained: number;
 }
@@ -94,35 +96,37 @@ async function measureExport(
 ): Promise<ExportFigures> {
 	globalThis.gc?.();
 	const before = process.memoryUsage();
-	let rssPeak = before.rss;
-	let heapPeak = before.heapUsed;
-	const sampler = setInterval(() => {
+	const samples: { at: number; rss: number; heap: number }[] = [];
+	const sample = () => {
 		const now = process.memoryUsage();
-		rssPeak = Math.max(rssPeak, now.rss);
-		heapPeak = Math.max(heapPeak, now.heapUsed);
-	}, 20);
+		samples.push({ at: performance.now(), rss: now.rss, heap: now.heapUsed });
+	};
+	const sampler = setInterval(sample, 20);
+	const cpu = process.cpuUsage();
 	const started = performance.now();
 	const file = await surveyExport(db, surveyId, format, { separator: ';', mode: 'labels' }, 'de');
 	const reader = file!.body.getReader();
 	let bytes = 0;
-	let rssAtTenth = 0;
 	for (;;) {
 		const { done, value } = await reader.read();
 		if (done) break;
 		bytes += value.length;
-		if (!rssAtTenth && performance.now() - started > 300) rssAtTenth = process.memoryUsage().rss;
 	}
-	const seconds = (performance.now() - started) / 1000;
+	sample();
+	const ended = performance.now();
+	const used = process.cpuUsage(cpu);
 	clearInterval(sampler);
 	globalThis.gc?.();
+	const rssAt = (f: number) =>
+		samples.find((x) => x.at >= started + f * (ended - started))?.rss ?? before.rss;
 	return {
-		heapRetained: process.memoryUsage().heapUsed - before.heapUsed,
-		seconds,
+		seconds: (ended - started) / 1000,
+		cpuSeconds: (used.user + used.system) / 1e6,
 		bytes,
-		rssGrowth: rssPeak - before.rss,
-		heapGrowth: heapPeak - before.heapUsed,
-		rssAtTenth,
-		rssPeak
+		rssGrowth: Math.max(...samples.map((x) => x.rss)) - before.rss,
+		heapGrowth: Math.max(...samples.map((x) => x.heap)) - before.heapUsed,
+		rssQuartiles: [0.25, 0.5, 0.75, 1].map(rssAt),
+		heapRetained: process.memoryUsage().heapUsed - before.heapUsed
 	};
 }
 
@@ -184,9 +188,11 @@ async function run(db: Db): Promise<Line[]> {
 		const rate = RESPONSES / best.seconds;
 		console.log(
 			`Export ${format.toUpperCase()}: ${(best.seconds * 1000).toFixed(0)} ms, ${mb(best.bytes)}, ` +
-				`${Math.round(rate).toLocaleString('de-DE')} Zeilen/s, Speicher während des Exports: ` +
-				`RSS +${mb(best.rssGrowth)} (nach 0,3 s ${mb(best.rssAtTenth)}, Spitze ${mb(best.rssPeak)}), Heap +${mb(best.heapGrowth)} (danach behalten: ${mb(best.heapRetained)}), ` +
-				`Zeit/Baseline ${((best.seconds * 1000) / base).toFixed(2)}`
+				`${Math.round(rate).toLocaleString('de-DE')} Zeilen/s (CPU dieses Prozesses ${best.cpuSeconds.toFixed(1)} s: ` +
+				`${Math.round(RESPONSES / best.cpuSeconds).toLocaleString('de-DE')} Zeilen je CPU-Sekunde), ` +
+				`Zeit/Baseline ${((best.seconds * 1000) / base).toFixed(2)}\n` +
+				`  Speicher: RSS +${mb(best.rssGrowth)}, RSS bei 25/50/75/100 %: ${best.rssQuartiles.map(mb).join(' / ')}, ` +
+				`Heap-Spitze +${mb(best.heapGrowth)}, danach behalten ${mb(best.heapRetained)}`
 		);
 		lines.push([
 			`Export ${format.toUpperCase()} (Zeilen/s)`,

@@ -499,7 +499,7 @@ test.describe('the planner results dashboard', () => {
 		]);
 	});
 
-	test('prints charts and tables without the forms', async ({ page }) => {
+	test('prints charts and tables without the forms; speaks English under /en', async ({ page }) => {
 		await logIn(page, PLANNER);
 		await visit(page, base());
 		await expect(page.getByRole('button', { name: 'Drucken' })).toBeVisible();
@@ -514,6 +514,15 @@ test.describe('the planner results dashboard', () => {
 		).toBeVisible();
 		await expectAccessible(page);
 		await page.emulateMedia({ media: 'screen' });
+
+		// The English page: the same numbers under English words.
+		await visit(page, `/en${base()}`);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Results: /);
+		expect(await rows(table(page, `Table: ${Q.transport}`))).toEqual([
+			['Rad', '6', '60%'],
+			['Bus', '4*', '40%'],
+			['Auto', '4*', '40%']
+		]);
 	});
 
 	test('the filter form works without JavaScript', async ({ newContext }) => {
@@ -553,7 +562,12 @@ test.describe('the planner results dashboard', () => {
 				'Dieser Filter passt nicht zu dieser Umfrage.'
 			],
 			[`?nach=${q.idea}`, 'Nach dieser Frage kann nicht aufgeteilt werden.'],
-			['?nach=kein-gueltiger-wert', 'Nach dieser Frage kann nicht aufgeteilt werden.']
+			['?nach=kein-gueltiger-wert', 'Nach dieser Frage kann nicht aufgeteilt werden.'],
+			[`?nach=${'x'.repeat(3000)}`, 'Nach dieser Frage kann nicht aufgeteilt werden.'],
+			[
+				`?${Array.from({ length: 11 }, () => `filter=${q.district}:o1`).join('&')}`,
+				'Höchstens 10 Filter sind möglich.'
+			]
 		];
 		for (const [query, message] of bad) {
 			await visit(page, `${base()}${query}`, 400);

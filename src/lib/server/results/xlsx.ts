@@ -31,7 +31,11 @@ const INVALID_XML =
 	// eslint-disable-next-line no-control-regex
 	/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+const NEEDS_ESCAPE = new RegExp(`${INVALID_XML.source}|[&<>"]`);
+
 export function xmlText(s: string): string {
+	// Most answers need no escaping; testing once is cheaper than five replacements.
+	if (!NEEDS_ESCAPE.test(s)) return s;
 	return s
 		.replace(INVALID_XML, '')
 		.replace(/&/g, '&amp;')

@@ -14,6 +14,9 @@ export interface ZipEntry {
 }
 
 const LIMIT = 0xffffffff;
+// Each output chunk is a trip to libuv's thread pool; at the default 16 KiB a busy machine spent
+// more time waiting for those trips than compressing: 20,000 rows took 7.9 s instead of 3 s.
+const DEFLATE_OPTIONS = { chunkSize: 256 * 1024 };
 const UTF8_NAMES = 0x0800;
 const DATA_DESCRIPTOR = 0x0008;
 const DEFLATE = 8;
@@ -102,7 +105,11 @@ async function* deflated(
 			yield chunk;
 		}
 	}
-	const deflate = pipeline(Readable.from(counted()), zlib.createDeflateRaw(), () => {});
+	const deflate = pipeline(
+		Readable.from(counted()),
+		zlib.createDeflateRaw(DEFLATE_OPTIONS),
+		() => {}
+	);
 	for await (const out of deflate) yield out as Buffer;
 }
 
