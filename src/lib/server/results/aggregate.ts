@@ -224,6 +224,24 @@ function formatBound(x: number): string {
 	return Number.isInteger(x) ? String(x) : x.toLocaleString('de-DE', { maximumFractionDigits: 2 });
 }
 
+/** Ratings are whole numbers on a scale of at most 11: sorting by counting is linear. */
+function countingSort(values: Float64Array, min: number, max: number): Float64Array {
+	const counts = new Uint32Array(max - min + 1);
+	let outside = false;
+	for (const v of values) {
+		if (v >= min && v <= max && Number.isInteger(v)) counts[v - min]!++;
+		else outside = true;
+	}
+	// A value off the scale (the scale changed after answers came in): sort the usual way.
+	if (outside) return values.sort();
+	let at = 0;
+	counts.forEach((c, i) => {
+		values.fill(min + i, at, at + c);
+		at += c;
+	});
+	return values;
+}
+
 function numeric(
 	q: QuestionOf<'rating'> | QuestionOf<'number'>,
 	column: Column,
@@ -238,7 +256,10 @@ function numeric(
 			if (!Number.isNaN(v)) values[count++] = v;
 		}
 	}
-	const sorted = values.subarray(0, count).sort();
+	const sorted =
+		q.type === 'rating'
+			? countingSort(values.subarray(0, count), q.config.min, q.config.max)
+			: values.subarray(0, count).sort();
 	const n = sorted.length;
 	const sum = sorted.reduce((a, b) => a + b, 0);
 	return {
