@@ -15,7 +15,7 @@ import type { Db } from '../db/index.ts';
 import { surveyState } from '../surveys/participation.ts';
 import type { Survey } from '../surveys/surveys.repository.ts';
 import { resultsQuery } from './filter-params.ts';
-import { crossTab, segmentedResult, surveyDashboard } from './results.service.ts';
+import { crossTab, segmentedResults, surveyDashboard } from './results.service.ts';
 
 export interface Selection {
 	filter: ResultsFilter;
@@ -74,13 +74,8 @@ async function splitAll(
 	const targets = dashboard.questions.filter(
 		(q) => q.questionId !== by.questionId || q.kind === 'matrix'
 	);
-	// One after the other: a pooled connection each would crowd out other requests.
-	const out: SegmentedResult[] = [];
-	for (const q of targets) {
-		const r = await segmentedResult(db, surveyId, q.questionId, by, filter, locale);
-		if (r) out.push(r);
-	}
-	return out;
+	const ids = targets.map((q) => q.questionId);
+	return (await segmentedResults(db, surveyId, ids, by, filter, locale)) ?? [];
 }
 
 export const sameRef = (a: SegmentRef, b: SegmentRef) =>

@@ -266,16 +266,35 @@ export async function segmentedResult(
 	filter: ResultsFilter,
 	locale: Locale = 'de'
 ): Promise<SegmentedResult | undefined> {
+	const all = await segmentedResults(db, surveyId, [targetQuestionId], by, filter, locale);
+	return all?.[0];
+}
+
+/**
+ * Several questions split by one: one look at the cache and the selection for all of them (the
+ * dashboard splits every chart at once). Unknown target ids are left out.
+ */
+export async function segmentedResults(
+	db: Db,
+	surveyId: string,
+	targetQuestionIds: string[],
+	by: SegmentRef,
+	filter: ResultsFilter,
+	locale: Locale = 'de'
+): Promise<SegmentedResult[] | undefined> {
 	const ctx = await context(db, surveyId, filter, locale);
-	const target = ctx?.survey.questions.find((q) => q.id === targetQuestionId);
 	const bySplit = ctx && split(ctx.cube, ctx.survey, by, ctx.labels);
-	if (!ctx || !target || !bySplit) return undefined;
+	if (!ctx || !bySplit) return undefined;
 	const { segmenter, masks } = bySplit;
 	const coding = await textCoding(db, surveyId);
-	return {
+	const segmentRows = segmenter.categories.map((_, i) => inCategory(ctx.rows, masks, i));
+	const targets = targetQuestionIds
+		.map((id) => ctx.survey.questions.find((q) => q.id === id))
+		.filter((q) => q !== undefined);
+	return targets.map((target) => ({
 		segmenter,
 		segments: segmenter.categories.map((c, i) => {
-			const rows = inCategory(ctx.rows, masks, i);
+			const rows = segmentRows[i]!;
 			const raw = aggregate(ctx.cube, target, rows, askedCount(ctx, target, rows), ctx.labels);
 			return {
 				...c,
@@ -283,7 +302,7 @@ export async function segmentedResult(
 				result: finish(withCoding(raw, coding, ctx, rows), ctx)
 			};
 		})
-	};
+	}));
 }
 
 /** Respondents by the categories of two questions; only those who answered both count. */
