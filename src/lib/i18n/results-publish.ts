@@ -14,10 +14,10 @@ export const de = {
 	rpDraft:
 		'Die Umfrage ist noch ein Entwurf. Ergebnisse lassen sich erst veröffentlichen, wenn die Umfrage selbst veröffentlicht ist.',
 	rpVisibilityPlanners:
-		'Laut den Einstellungen der Umfrage sind ihre Ergebnisse nur für die Planung sichtbar. Ändern Sie dort die Sichtbarkeit der Ergebnisse, um sie zu veröffentlichen.',
+		'Laut den Einstellungen der Abstimmung ist ihr Ergebnis nur für die Planung sichtbar. Ändern Sie dort, wann das Ergebnis sichtbar ist, um es zu veröffentlichen.',
 	rpVisibilityAfterClose:
-		'Laut den Einstellungen der Umfrage werden ihre Ergebnisse erst nach ihrem Ende öffentlich. Veröffentlichen Sie sie danach, oder ändern Sie dort die Sichtbarkeit der Ergebnisse.',
-	rpVisibilitySettings: 'Zu den Einstellungen der Umfrage',
+		'Laut den Einstellungen der Abstimmung wird ihr Ergebnis erst nach ihrem Ende öffentlich. Veröffentlichen Sie es danach, oder ändern Sie dort, wann das Ergebnis sichtbar ist.',
+	rpVisibilitySettings: 'Zu den Einstellungen der Abstimmung',
 	rpDraftConflict: 'Eine Umfrage im Entwurf hat keine Ergebnisse, die sich veröffentlichen ließen.',
 	rpFormTitle: 'Inhalt der Veröffentlichung',
 	rpFieldTitle: 'Titel',
@@ -106,10 +106,10 @@ export const en: { [K in keyof typeof de]: string } = {
 	rpDraft:
 		'The survey is still a draft. Results can be published once the survey itself is published.',
 	rpVisibilityPlanners:
-		'According to the survey’s settings its results are visible to planners only. Change the results visibility there to publish them.',
+		'According to the poll’s settings its result is visible to planners only. Change when the result is visible there to publish it.',
 	rpVisibilityAfterClose:
-		'According to the survey’s settings its results become public only after it has closed. Publish them then, or change the results visibility there.',
-	rpVisibilitySettings: 'To the survey’s settings',
+		'According to the poll’s settings its result becomes public only after it has closed. Publish it then, or change when the result is visible there.',
+	rpVisibilitySettings: 'To the poll’s settings',
 	rpDraftConflict: 'A draft survey has no results that could be published.',
 	rpFormTitle: 'What is published',
 	rpFieldTitle: 'Title',

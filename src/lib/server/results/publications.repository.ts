@@ -143,10 +143,10 @@ export interface DatasetRow {
 }
 
 /**
- * The survey's results visibility lets the public see them now: the SQL twin of visibilityBlocks
+ * A poll's results visibility lets the public see them now: the SQL twin of visibilityBlocks
  * in publish.service.ts (closed = archived or past its closing time, as surveyState says).
  */
-const visibleNow = sql<boolean>`s.results_visibility <> 'planners' and (s.results_visibility <> 'after_close' or s.status = 'archived' or s.closes_at <= now())`;
+const visibleNow = sql<boolean>`(s.kind <> 'poll' or (s.results_visibility <> 'planners' and (s.results_visibility <> 'after_close' or s.status = 'archived' or s.closes_at <= now())))`;
 
 /** Every publication that is not withdrawn, newest update first, for the open-data index. */
 export async function listPublished(db: Db): Promise<DatasetRow[]> {

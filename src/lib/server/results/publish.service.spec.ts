@@ -163,9 +163,9 @@ describe('publishing, updating and withdrawing', () => {
 		expect(await auditActions(draft.surveyId)).toEqual([]);
 	});
 
-	it('follows the survey’s results visibility, also after publishing', async () => {
+	it('follows a poll’s results visibility, also after publishing; surveys have none', async () => {
 		const db = database.db;
-		const v = await createResultsSurvey(db, 'Sichtbarkeit');
+		const v = await createTestSurvey(db, { kind: 'poll', mode: 'open' });
 		await updateSurveySettings(db, v.surveyId, { resultsVisibility: 'planners' });
 		expect(await publishResults(deps(), planner, v.surveyId, input())).toEqual({
 			ok: false,
@@ -187,6 +187,11 @@ describe('publishing, updating and withdrawing', () => {
 		await updateSurveySettings(db, v.surveyId, { resultsVisibility: 'planners' });
 		expect((await lookupPublished(deps(), v.surveyId)).status).toBe('missing');
 		expect((await listDatasets(db)).map((d) => d.surveyId)).not.toContain(v.surveyId);
+		const survey = await createResultsSurvey(db, 'Umfrage ohne Einstellung');
+		await updateSurveySettings(db, survey.surveyId, { resultsVisibility: 'planners' });
+		expect(await publishResults(deps(), planner, survey.surveyId, input())).toMatchObject({
+			ok: true
+		});
 	});
 
 	it('answers an unknown or malformed survey id with notFound', async () => {

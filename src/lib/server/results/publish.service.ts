@@ -112,14 +112,16 @@ export async function publishableDashboard(
 }
 
 /**
- * The survey's own setting decides whether its results may be public: never ("nur Planung"), only
- * once it has closed, or any time ("nach der Teilnahme"). Publishing respects it, and so do the
- * public addresses, in case the setting changes after publishing.
+ * A poll's own setting ("Ergebnis sichtbar") decides whether its results may be public: never
+ * ("nur für die Planung"), only once it has closed, or any time ("nach der eigenen Stimme").
+ * Publishing respects it, and so do the public addresses, in case it changes after publishing.
+ * A survey has no such setting in the builder: publishing is the planners' decision.
  */
 export function visibilityBlocks(
 	survey: SurveySummary,
 	now = new Date()
 ): 'planners' | 'afterClose' | null {
+	if (survey.kind !== 'poll') return null;
 	if (survey.resultsVisibility === 'planners') return 'planners';
 	const closed = surveyState(survey, now) === 'closed';
 	return survey.resultsVisibility === 'after_close' && !closed ? 'afterClose' : null;
