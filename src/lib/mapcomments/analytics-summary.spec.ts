@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { formatDay } from '../consultations/format.ts';
 import { messages } from '../i18n/index.ts';
 import { NO_ANALYTICS_FILTER, type CategoryRow } from './analytics.ts';
 import {
 	categorySummary,
 	filterSummary,
-	formatDay,
 	statusSummary,
 	timelineSummary
 } from './analytics-summary.ts';

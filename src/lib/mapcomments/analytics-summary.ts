@@ -1,17 +1,10 @@
+import { formatDay } from '../consultations/format.ts';
 import { format, type Locale, type Messages } from '../i18n/index.ts';
 import { percent, type AnalyticsFilter, type CategoryRow, type Timeline } from './analytics.ts';
 import type { MapCategory } from './types.ts';
 
 // The one-sentence summaries beside each chart and the sentence that says what is counted.
 // Screen reader users hear the point of a chart before its table; printed pages keep it too.
-
-/** 'YYYY-MM-DD' as a German or English date (a calendar day: no time zone shift). */
-export function formatDay(day: string, locale: Locale): string {
-	return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-		dateStyle: 'medium',
-		timeZone: 'UTC'
-	}).format(new Date(`${day}T00:00:00Z`));
-}
 
 /** "A, B oder C" */
 function list(items: string[], joiner: string): string {

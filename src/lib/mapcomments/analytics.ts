@@ -83,17 +83,6 @@ export interface AnalyticsMarkers {
 	titles: Record<string, string>;
 }
 
-/** The search part of the analysis page's address for `filter`. */
-export function analyticsParams(filter: AnalyticsFilter): URLSearchParams {
-	const p = new URLSearchParams();
-	for (const id of filter.categoryIds) p.append('kategorie', id);
-	for (const s of filter.statuses) p.append('status', s);
-	if (filter.from) p.set('von', filter.from);
-	if (filter.to) p.set('bis', filter.to);
-	if (filter.planId) p.set('ansicht', filter.planId);
-	return p;
-}
-
 /** Share as a whole percentage for tables and sentences; null when there is nothing to share. */
 export function percent(part: number, whole: number): number | null {
 	return whole > 0 ? Math.round((part / whole) * 100) : null;

@@ -9,6 +9,7 @@
 // where <ref> is a question id, or "<question id>.<row id>" for one row of a matrix.
 import { messages, type Locale } from '../../i18n/index.ts';
 import type { ResultsFilter, SegmentRef } from '../../results/types.ts';
+import { segmentKey } from '../../results/segment-ref.ts';
 import { isUuid } from '../db/ids.ts';
 import type { Survey } from '../surveys/surveys.repository.ts';
 import { segmenterFor } from './selection.ts';
@@ -24,9 +25,7 @@ export type ParsedQuery = ({ ok: true } & ResultsQuery) | { ok: false; message: 
 const MAX_FILTERS = 10;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export function segmentKey(ref: SegmentRef): string {
-	return ref.rowId ? `${ref.questionId}.${ref.rowId}` : ref.questionId;
-}
+export { segmentKey };
 
 function readRef(survey: Survey, value: string): SegmentRef | null {
 	const [questionId = '', rowId, ...rest] = value.split('.');

@@ -10,6 +10,7 @@ import {
 	type ResultsSnapshot,
 	type SegmentRef
 } from '../../results/publication.ts';
+import { sameRef } from '../../results/segment-ref.ts';
 import { NO_FILTER, type Dashboard, type Segmenter } from '../../results/types.ts';
 import { findPublication, markWithdrawn, savePublication } from './publications.repository.ts';
 import { publicCrossTab, publicQuestion } from './public-results.ts';
@@ -38,9 +39,6 @@ export type PublishRefusal =
 	| { ok: false; reason: 'crossTab'; index: number; field: 'by' | 'target' };
 
 export type PublishOutcome = { ok: true; updated: boolean } | PublishRefusal;
-
-const sameRef = (a: SegmentRef, b: SegmentRef) =>
-	a.questionId === b.questionId && (a.rowId ?? null) === (b.rowId ?? null);
 
 export const isSegmenter = (segmenters: Segmenter[], ref: SegmentRef) =>
 	segmenters.some((s) => sameRef(s, ref));

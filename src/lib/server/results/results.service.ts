@@ -30,6 +30,8 @@ import {
 	type ResolvedFilter,
 	type Selection
 } from './selection.ts';
+import { segmentKey } from '../../results/segment-ref.ts';
+import type { ResultsQuery } from './filter-params.ts';
 import { markSmall } from './suppression.ts';
 import { summarize } from './summary.ts';
 
@@ -40,21 +42,36 @@ interface Context {
 	labels: Labels;
 	locale: Locale;
 	k: number;
+	/** Splits by segment key: filters, conditions, splits and cross-tabs share one per request. */
+	splits: Map<string, Split | undefined>;
 }
 
 async function context(
 	db: Db,
-	surveyId: string,
+	survey: Survey,
 	filter: ResultsFilter,
 	locale: Locale
-): Promise<Context | undefined> {
-	const survey = await findSurvey(db, surveyId);
-	if (!survey) return undefined;
+): Promise<Context> {
 	const cube = await currentCube(db, survey);
 	const m = messages(locale);
 	const labels = { other: m.rsOther, noAnswer: m.rsNoAnswer };
-	const rows = select(cube, resolveFilter(cube, survey, filter));
-	return { survey, cube, rows, labels, locale, k: config().results.minCell };
+	const k = config().results.minCell;
+	const ctx: Context = {
+		survey,
+		cube,
+		rows: new Int32Array(0),
+		labels,
+		locale,
+		k,
+		splits: new Map()
+	};
+	ctx.rows = select(cube, resolveFilter(ctx, filter));
+	return ctx;
+}
+
+async function contextFor(db: Db, surveyId: string, filter: ResultsFilter, locale: Locale) {
+	const survey = await findSurvey(db, surveyId);
+	return survey && context(db, survey, filter, locale);
 }
 
 interface Split {
@@ -65,11 +82,18 @@ interface Split {
 }
 
 /** A question (or matrix row) that splits or filters, with each response's categories. */
-function split(cube: Cube, survey: Survey, ref: SegmentRef, labels: Labels): Split | undefined {
-	const question = survey.questions.find((q) => q.id === ref.questionId);
-	const segmenter = question && segmenterFor(question, ref.rowId, labels.other, labels.noAnswer);
-	if (!question || !segmenter) return undefined;
-	return { question, segmenter, masks: membership(cube, question, ref) };
+function split(ctx: Context, ref: SegmentRef): Split | undefined {
+	const key = segmentKey(ref);
+	if (ctx.splits.has(key)) return ctx.splits.get(key);
+	const { other, noAnswer } = ctx.labels;
+	const question = ctx.survey.questions.find((q) => q.id === ref.questionId);
+	const segmenter = question && segmenterFor(question, ref.rowId, other, noAnswer);
+	const found =
+		question && segmenter
+			? { question, segmenter, masks: membership(ctx.cube, question, ref) }
+			: undefined;
+	ctx.splits.set(key, found);
+	return found;
 }
 
 /** The bits of the categories named, as membership masks set them. */
@@ -81,12 +105,10 @@ function bitsOf(segmenter: Segmenter, ids: string[]): number {
 	return bits >>> 0;
 }
 
-const NO_LABELS: Labels = { other: '', noAnswer: '' };
-
 /** Filter entries name questions and categories that parseResultsQuery has checked. */
-export function resolveFilter(cube: Cube, survey: Survey, filter: ResultsFilter): ResolvedFilter {
+function resolveFilter(ctx: Context, filter: ResultsFilter): ResolvedFilter {
 	const answers = filter.answers.map((a) => {
-		const s = split(cube, survey, a, NO_LABELS);
+		const s = split(ctx, a);
 		return s ? { masks: s.masks, wanted: bitsOf(s.segmenter, a.optionIds) } : null;
 	});
 	return { answers: answers.filter((a) => a !== null), ...dateBounds(filter) };
@@ -95,7 +117,7 @@ export function resolveFilter(cube: Cube, survey: Survey, filter: ResultsFilter)
 /** Respondents in the selection that a question's condition showed it to. */
 function askedCount(ctx: Context, q: Question, rows: Selection): number {
 	if (!q.condition) return rows.length;
-	const source = split(ctx.cube, ctx.survey, { questionId: q.condition.questionId }, NO_LABELS);
+	const source = split(ctx, { questionId: q.condition.questionId });
 	if (!source) return rows.length;
 	const wanted = bitsOf(source.segmenter, q.condition.optionIds);
 	let n = 0;
@@ -103,10 +125,9 @@ function askedCount(ctx: Context, q: Question, rows: Selection): number {
 	return n;
 }
 
-function withCoding(r: QuestionResult, coding: TextCoding, ctx: Context, rows: Selection) {
+/** Theme counts and hidden answers of a text question, counted within the selection. */
+function withCoding(r: QuestionResult, coding: TextCoding, ctx: Context, inSelection: Uint8Array) {
 	if (r.kind !== 'text') return r;
-	const inSelection = new Uint8Array(ctx.cube.size);
-	for (const row of rows) inSelection[row] = 1;
 	const counted = (ids: string[]) => {
 		let n = 0;
 		for (const id of ids) {
@@ -165,11 +186,29 @@ function finish(r: QuestionResult, ctx: Context): QuestionResult {
 	return { ...out, summary: summarize(out, ctx.locale) };
 }
 
-function questionResults(ctx: Context, rows: Selection, coding: TextCoding): QuestionResult[] {
-	return ctx.survey.questions.map((q) => {
+/** Every target question's result over the rows, finished for planners. */
+function questionResults(
+	ctx: Context,
+	targets: Question[],
+	rows: Selection,
+	coding: TextCoding
+): QuestionResult[] {
+	const inSelection = new Uint8Array(ctx.cube.size);
+	for (const row of rows) inSelection[row] = 1;
+	return targets.map((q) => {
 		const raw = aggregate(ctx.cube, q, rows, askedCount(ctx, q, rows), ctx.labels);
-		return finish(withCoding(raw, coding, ctx, rows), ctx);
+		return finish(withCoding(raw, coding, ctx, inSelection), ctx);
 	});
+}
+
+async function dashboardOf(db: Db, ctx: Context, filter: ResultsFilter, coding: TextCoding) {
+	return {
+		overview: await overview(db, ctx, filter),
+		filter,
+		filtered: ctx.rows.length,
+		questions: questionResults(ctx, ctx.survey.questions, ctx.rows, coding),
+		segmenters: segmenters(ctx)
+	};
 }
 
 export async function surveyDashboard(
@@ -178,15 +217,35 @@ export async function surveyDashboard(
 	filter: ResultsFilter,
 	locale: Locale = 'de'
 ): Promise<Dashboard | undefined> {
-	const ctx = await context(db, surveyId, filter, locale);
-	if (!ctx) return undefined;
-	const coding = await textCoding(db, surveyId);
+	const ctx = await contextFor(db, surveyId, filter, locale);
+	return ctx && dashboardOf(db, ctx, filter, await textCoding(db, surveyId));
+}
+
+export interface ResultsView {
+	dashboard: Dashboard;
+	/** Every chart but the splitting question's own, split by `query.by`. */
+	segmented: SegmentedResult[];
+	cross: CrossTab | null;
+}
+
+/**
+ * What one dashboard address shows, from one look at the cache, one selection and one read of
+ * the coding: the dashboard, its charts split, and the cross-tab.
+ */
+export async function resultsView(
+	db: Db,
+	survey: Survey,
+	query: ResultsQuery,
+	locale: Locale = 'de'
+): Promise<ResultsView> {
+	const { filter, by, cross } = query;
+	const ctx = await context(db, survey, filter, locale);
+	const coding = await textCoding(db, survey.id);
+	const targets = survey.questions.filter((q) => q.id !== by?.questionId || q.type === 'matrix');
 	return {
-		overview: await overview(db, ctx, filter),
-		filter,
-		filtered: ctx.rows.length,
-		questions: questionResults(ctx, ctx.rows, coding),
-		segmenters: segmenters(ctx)
+		dashboard: await dashboardOf(db, ctx, filter, coding),
+		segmented: by ? (segmentsOf(ctx, targets, by, coding) ?? []) : [],
+		cross: cross ? (crossTabOf(ctx, cross.rows, cross.columns) ?? null) : null
 	};
 }
 
@@ -270,10 +329,7 @@ export async function segmentedResult(
 	return all?.[0];
 }
 
-/**
- * Several questions split by one: one look at the cache and the selection for all of them (the
- * dashboard splits every chart at once). Unknown target ids are left out.
- */
+/** Several questions split by one (unknown target ids are left out). */
 export async function segmentedResults(
 	db: Db,
 	surveyId: string,
@@ -282,26 +338,32 @@ export async function segmentedResults(
 	filter: ResultsFilter,
 	locale: Locale = 'de'
 ): Promise<SegmentedResult[] | undefined> {
-	const ctx = await context(db, surveyId, filter, locale);
-	const bySplit = ctx && split(ctx.cube, ctx.survey, by, ctx.labels);
-	if (!ctx || !bySplit) return undefined;
+	const ctx = await contextFor(db, surveyId, filter, locale);
+	if (!ctx) return undefined;
+	const targets = ctx.survey.questions.filter((q) => targetQuestionIds.includes(q.id));
+	return segmentsOf(ctx, targets, by, await textCoding(db, surveyId));
+}
+
+function segmentsOf(
+	ctx: Context,
+	targets: Question[],
+	by: SegmentRef,
+	coding: TextCoding
+): SegmentedResult[] | undefined {
+	const bySplit = split(ctx, by);
+	if (!bySplit) return undefined;
 	const { segmenter, masks } = bySplit;
-	const coding = await textCoding(db, surveyId);
-	const segmentRows = segmenter.categories.map((_, i) => inCategory(ctx.rows, masks, i));
-	const targets = targetQuestionIds
-		.map((id) => ctx.survey.questions.find((q) => q.id === id))
-		.filter((q) => q !== undefined);
-	return targets.map((target) => ({
+	const perSegment = segmenter.categories.map((c, i) => {
+		const rows = inCategory(ctx.rows, masks, i);
+		return { category: c, rows, results: questionResults(ctx, targets, rows, coding) };
+	});
+	return targets.map((_, t) => ({
 		segmenter,
-		segments: segmenter.categories.map((c, i) => {
-			const rows = segmentRows[i]!;
-			const raw = aggregate(ctx.cube, target, rows, askedCount(ctx, target, rows), ctx.labels);
-			return {
-				...c,
-				respondents: rows.length,
-				result: finish(withCoding(raw, coding, ctx, rows), ctx)
-			};
-		})
+		segments: perSegment.map(({ category, rows, results }) => ({
+			...category,
+			respondents: rows.length,
+			result: results[t]!
+		}))
 	}));
 }
 
@@ -314,10 +376,14 @@ export async function crossTab(
 	filter: ResultsFilter,
 	locale: Locale = 'de'
 ): Promise<CrossTab | undefined> {
-	const ctx = await context(db, surveyId, filter, locale);
-	const rowSplit = ctx && split(ctx.cube, ctx.survey, rowsBy, ctx.labels);
-	const colSplit = ctx && split(ctx.cube, ctx.survey, columnsBy, ctx.labels);
-	if (!ctx || !rowSplit || !colSplit) return undefined;
+	const ctx = await contextFor(db, surveyId, filter, locale);
+	return ctx && crossTabOf(ctx, rowsBy, columnsBy);
+}
+
+function crossTabOf(ctx: Context, rowsBy: SegmentRef, columnsBy: SegmentRef): CrossTab | undefined {
+	const rowSplit = split(ctx, rowsBy);
+	const colSplit = split(ctx, columnsBy);
+	if (!rowSplit || !colSplit) return undefined;
 	const { segmenter: rowSeg, masks: rowMasks } = rowSplit;
 	const { segmenter: colSeg, masks: colMasks } = colSplit;
 	const R = rowSeg.categories.length;

@@ -25,6 +25,5 @@ export const load: PageServerLoad = async (event) => {
 	if (!parsed.ok) error(400, parsed.message);
 	const { filter, by, cross } = parsed;
 	const view = await dashboardView(db, survey, { filter, by, cross }, locale);
-	if (!view) error(404, m.error404);
 	return { ...view, survey: { id: survey.id, title: survey.title, kind: survey.kind } };
 };
