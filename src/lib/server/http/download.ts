@@ -4,11 +4,15 @@
  * current browsers do. Only [a-z0-9.-] may reach the quoted ASCII name.
  */
 export function attachment(asciiName: string, name: string): string {
-	const ascii = asciiName.replace(/[^A-Za-z0-9._-]/g, '-');
+	return disposition('attachment', asciiName.replace(/[^A-Za-z0-9._-]/g, '-'), name);
+}
+
+/** The header for an ASCII name the caller made safe for quoting and the real UTF-8 name. */
+export function disposition(type: 'inline' | 'attachment', ascii: string, name: string): string {
 	// encodeURIComponent leaves ' ( ) * unescaped, which RFC 8187's attr-char does not allow.
 	const encoded = encodeURIComponent(name).replace(
 		/['()*]/g,
 		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
 	);
-	return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+	return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -1,3 +1,4 @@
+import { disposition } from '../http/download.ts';
 import type { StoredFile } from './files.repository.ts';
 
 /** Types a browser may show in the page; anything else is offered as a download. */
@@ -10,11 +11,7 @@ const INLINE = new Set(['application/pdf', 'image/jpeg', 'image/png', 'image/web
 export function contentDisposition(file: Pick<StoredFile, 'mimeType' | 'originalName'>): string {
 	const type = INLINE.has(file.mimeType) ? 'inline' : 'attachment';
 	const ascii = file.originalName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-	const encoded = encodeURIComponent(file.originalName).replace(
-		/['()*]/g,
-		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
-	);
-	return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+	return disposition(type, ascii, file.originalName);
 }
 
 export function fileHeaders(

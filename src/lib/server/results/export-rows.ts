@@ -45,14 +45,31 @@ export async function* exportRowBatches(source: ExportSource): AsyncGenerator<Ex
 		// The next batch is read while this one is formatted and sent: the database and the
 		// formatting overlap instead of taking turns (`npm run bench:results`).
 		pending = batch.next ? fetch(batch.next) : null;
-		const rows: ExportValue[][] = [];
-		for (const r of batch.rows) {
-			number++;
-			if (r.answers !== null && r.submittedAt !== null)
-				rows.push(exportRow(source, r, number, hidden));
-		}
+		const rows = batchRows(source, batch, number, hidden);
+		number += batch.rows.length;
 		if (rows.length > 0) yield rows;
 	}
+}
+
+/** The rows of the first batch alone (no prefetch): what the export page estimates sizes on. */
+export async function sampleExportRows(source: ExportSource): Promise<ExportValue[][]> {
+	const batch = await listResponseBatch(source.db, source.surveyId, null, BATCH_SIZE);
+	return batchRows(source, batch, 0, new Set());
+}
+
+/** A batch's submitted responses as rows; `before` responses came earlier (for the numbers). */
+function batchRows(
+	source: ExportSource,
+	batch: ResponseBatch,
+	before: number,
+	hidden: Set<string>
+): ExportValue[][] {
+	const rows: ExportValue[][] = [];
+	batch.rows.forEach((r, i) => {
+		if (r.answers !== null && r.submittedAt !== null)
+			rows.push(exportRow(source, r, before + i + 1, hidden));
+	});
+	return rows;
 }
 
 function exportRow(

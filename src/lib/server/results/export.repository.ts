@@ -71,14 +71,3 @@ export async function listResponseBatch(
 		next: last && found.length === limit ? { createdAt: last.created_text, id: last.id } : null
 	};
 }
-
-/** How many responses of the survey are submitted (what an export holds). */
-export async function countSubmitted(db: Db, surveyId: string): Promise<number> {
-	const row = await db
-		.selectFrom('survey_responses')
-		.select(sql<string>`count(*)`.as('n'))
-		.where('survey_id', '=', surveyId)
-		.where('status', '=', 'submitted')
-		.executeTakeFirstOrThrow();
-	return Number(row.n);
-}

@@ -2,14 +2,13 @@ import { messages, type Locale } from '../../i18n/index.ts';
 import type { Db } from '../db/index.ts';
 import type { CsvSeparator } from '../http/csv.ts';
 import { fileSlug } from '../surveys/builder-forms.ts';
-import { findSurvey, type Survey } from '../surveys/surveys.repository.ts';
-import { codebook } from './export-codebook.ts';
+import { berlinToday } from '../consultations/phases.ts';
+import { countResponses, findSurvey, type Survey } from '../surveys/surveys.repository.ts';
+import { codebook, codebookCells, codebookHeader } from './export-codebook.ts';
 import { exportColumns, type ExportColumn, type ValueMode } from './export-columns.ts';
 import { codebookCsv, responsesCsv } from './export-csv.ts';
 import { responsesJson } from './export-json.ts';
-import { exportRowBatches } from './export-rows.ts';
-import { countSubmitted } from './export.repository.ts';
-import { codebookCells, codebookHeader } from './export-codebook.ts';
+import { exportRowBatches, sampleExportRows } from './export-rows.ts';
 import { xlsxStream } from './xlsx.ts';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
@@ -81,7 +80,7 @@ export function pullStream(
 }
 
 function fileNames(survey: Survey, prefix: string, extension: string) {
-	const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+	const day = berlinToday();
 	const slug = fileSlug(survey.title) || 'umfrage';
 	const asciiPrefix = fileSlug(prefix);
 	return {
@@ -177,12 +176,11 @@ export async function surveyCodebook(
 export async function exportPage(db: Db, surveyId: string, locale: Locale) {
 	const survey = await findSurvey(db, surveyId);
 	if (!survey) return undefined;
-	const responses = await countSubmitted(db, survey.id);
 	const columns = exportColumns(survey.questions, locale);
-	const batches = exportRowBatches({ db, surveyId: survey.id, columns, mode: 'labels' });
-	const first = await batches.next();
-	await batches.return(undefined);
-	const sample = first.done ? [] : first.value;
+	const [{ submitted: responses }, sample] = await Promise.all([
+		countResponses(db, survey.id),
+		sampleExportRows({ db, surveyId: survey.id, columns, mode: 'labels' })
+	]);
 	let bytes = 0;
 	for await (const chunk of responsesCsv(columns, 'labels', ';', [sample])) {
 		bytes += Buffer.byteLength(chunk);

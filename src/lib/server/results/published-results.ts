@@ -66,10 +66,9 @@ function toDocument(
 async function consultationOf(
 	db: Db,
 	origin: string,
-	surveyId: string
+	consultationId: string
 ): Promise<PublishedResults['consultation']> {
-	const survey = await findSurvey(db, surveyId);
-	const ref = survey && (await findConsultationRef(db, survey.consultationId));
+	const ref = await findConsultationRef(db, consultationId);
 	return ref && ref.status !== 'draft'
 		? { title: ref.title, url: `${origin}/beteiligung/${ref.slug}` }
 		: null;
@@ -86,7 +85,7 @@ export async function lookupPublished(
 	const survey = await findSurvey(deps.db, surveyId);
 	if (!survey || visibilityBlocks(survey)) return { status: 'missing' };
 	const { origin, site } = deps.config;
-	const consultation = await consultationOf(deps.db, origin, surveyId);
+	const consultation = await consultationOf(deps.db, origin, survey.consultationId);
 	const document = toDocument(publication, site, origin, consultation);
 	return { status: 'published', publication, document };
 }
@@ -120,5 +119,6 @@ export async function previewPublished(
 		withdrawnAt: null
 	};
 	const { origin, site } = deps.config;
-	return toDocument(publication, site, origin, await consultationOf(deps.db, origin, surveyId));
+	const consultation = await consultationOf(deps.db, origin, source.survey.consultationId);
+	return toDocument(publication, site, origin, consultation);
 }

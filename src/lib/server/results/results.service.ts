@@ -15,6 +15,7 @@ import type {
 } from '../../results/types.ts';
 import type { Question } from '../../surveys/types.ts';
 import { config } from '../config.ts';
+import { berlinToday } from '../consultations/phases.ts';
 import type { Db } from '../db/index.ts';
 import { findSurvey, type Survey } from '../surveys/surveys.repository.ts';
 import { aggregate, cell, type Labels } from './aggregate.ts';
@@ -207,7 +208,7 @@ async function dashboardOf(db: Db, ctx: Context, filter: ResultsFilter, coding: 
 		filter,
 		filtered: ctx.rows.length,
 		questions: questionResults(ctx, ctx.survey.questions, ctx.rows, coding),
-		segmenters: segmenters(ctx)
+		segmenters: surveySegmenters(ctx.survey, ctx.locale)
 	};
 }
 
@@ -249,22 +250,16 @@ export async function resultsView(
 	};
 }
 
-/** Every question and matrix row that can split the others. */
-function segmenters(ctx: Context) {
-	return ctx.survey.questions.flatMap((q) => {
+/** Every question and matrix row that can split the others: from the structure alone. */
+export function surveySegmenters(survey: Survey, locale: Locale = 'de'): Segmenter[] {
+	const m = messages(locale);
+	return survey.questions.flatMap((q) => {
 		const rowIds = q.type === 'matrix' ? q.config.rows.map((r) => r.id) : [undefined];
 		return rowIds
-			.map((rowId) => segmenterFor(q, rowId, ctx.labels.other, ctx.labels.noAnswer))
+			.map((rowId) => segmenterFor(q, rowId, m.rsOther, m.rsNoAnswer))
 			.filter((s) => s !== null);
 	});
 }
-
-const BERLIN_DAY = new Intl.DateTimeFormat('en-CA', {
-	timeZone: 'Europe/Berlin',
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit'
-});
 
 /** Submissions per Berlin day; Berlin's offset changes on whole hours, so one lookup per hour. */
 function perDay(cube: Cube, rows: Selection): { day: string; count: number }[] {
@@ -274,7 +269,7 @@ function perDay(cube: Cube, rows: Selection): { day: string; count: number }[] {
 		const hour = Math.floor(cube.submittedMs[r]! / 3_600_000);
 		let day = dayOfHour.get(hour);
 		if (day === undefined) {
-			day = BERLIN_DAY.format(new Date(hour * 3_600_000));
+			day = berlinToday(new Date(hour * 3_600_000));
 			dayOfHour.set(hour, day);
 		}
 		counts.set(day, (counts.get(day) ?? 0) + 1);

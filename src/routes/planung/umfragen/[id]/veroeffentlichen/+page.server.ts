@@ -5,8 +5,8 @@ import { appContext } from '$lib/server/app.ts';
 import { requireRole } from '$lib/server/auth/guards.ts';
 import { findPublication } from '$lib/server/results/publications.repository.ts';
 import { crossTabSlot, parsePublishForm, refValue } from '$lib/server/results/publish-form.ts';
+import { surveySegmenters } from '$lib/server/results/results.service.ts';
 import {
-	publishableDashboard,
 	publishResults,
 	visibilityBlocks,
 	withdrawResults
@@ -19,7 +19,6 @@ export const load: PageServerLoad = async (event) => {
 	const { db, config } = await appContext();
 	const survey = await findSurvey(db, event.params.id);
 	if (!survey) error(404, messages(event.locals.locale).error404);
-	const source = await publishableDashboard(db, survey.id);
 	const publication = await findPublication(db, survey.id);
 	const { id, name, url } = licenceRef(config.results.licence);
 	return {
@@ -31,9 +30,9 @@ export const load: PageServerLoad = async (event) => {
 			blocked: visibilityBlocks(survey)
 		},
 		segmenters:
-			'ok' in source
+			survey.status === 'draft'
 				? []
-				: source.dashboard.segmenters.map((s) => ({ value: refValue(s), title: s.title })),
+				: surveySegmenters(survey).map((s) => ({ value: refValue(s), title: s.title })),
 		publication: publication && {
 			title: publication.title,
 			description: publication.description,
